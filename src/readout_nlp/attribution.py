@@ -1,0 +1,727 @@
+"""Who says each sentence: reporting cues, speaker references, continuation, narration.
+
+``attribute(doc)`` walks the body sentences in order and decides, for each, one of
+
+* **explicit** — a reporting cue in the main clause ("pointed out that", "..., Huang said",
+  "The Chinese side supports", "Both sides agreed") with a subject that resolves to
+  participants (`speakers.Roster.classify` + the context below);
+* **continuation** — no cue: the speaker of the current turn carries on ("The Kazakh side will
+  continue to ..." inside Atamkulov's paragraph); agentless passives that report what the
+  talks covered ("Special attention was paid to ...") go to the participants of the talks;
+* **narration** — no speaker: the readout reports the event itself ("held talks", "met with",
+  "signed", "was present at the meeting", "The overview of the meeting is as follows").
+
+Context carried from sentence to sentence: the *turn* (speakers of the last claim in the
+paragraph), the *group* (the participants of the meeting being reported: all of them, or
+the pair named by the last "X met Y"), and the last singular participant named as a subject,
+for "he"/"she".
+
+Every decision records the rule that made it (``Decision.rule``) and its cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from . import extensions as ext
+from .records import Attribution
+from .resources import load_jsonl
+from .speakers import Person, Reference, RefKind, Roster
+
+# ---------------------------------------------------------------------------------------
+# Lexicons
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    cue: str
+    start: int  # token index of the anchor
+    end: int
+
+
+@lru_cache(maxsize=4)
+def _cue_entries() -> tuple[dict, ...]:
+    return load_jsonl("cues.jsonl")
+
+
+def cue_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for entry in _cue_entries():
+        matcher.add(entry["id"], [entry["pattern"]])
+    return matcher
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher_for(doc: Doc) -> Matcher:
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = cue_matcher(doc.vocab)
+    return _MATCHERS[key]
+
+
+_CUE_NAME = {e["id"]: e["cue"] for e in _cue_entries()}
+
+# Modal auxiliaries: "China will support ..." is a pledge in the speaker's turn, not a cue.
+_MODAL = {"will", "shall", "should", "must", "would", "can", "could", "may", "might", "need", "ought"}
+# "began by expressing", "concluded by thanking": the cue is inside the aspectual verb.
+_ASPECTUAL = {"begin", "start", "open", "conclude", "end", "close", "finish", "continue", "go"}
+
+# Verbs that report the event itself (narration when they are the main predicate).
+_EVENT_VERBS = {
+    "hold", "meet", "visit", "arrive", "attend", "sign", "witness", "inaugurate", "launch",
+    "tour", "travel", "depart", "leave", "return", "receive", "host", "chair", "co-chair",
+    "cochair", "accompany", "interact", "join", "participate", "lay", "pay", "see", "open",
+    "initiate", "accept", "conduct", "speak", "talk", "have", "take", "come", "call", "be",
+    "exchange", "co", "preside", "unveil", "plant", "inspect", "present", "deliver", "give",
+    "stop", "land", "head", "lead", "follow",
+}
+# Main predicates that only narrate when the subject is a participant named in the third
+# person (not "Mr. Foreign Minister", which is the speaker addressing the guest).
+_EVENT_OBJECTS = {
+    "talks", "meeting", "call", "conversation", "visit", "consultations", "tribute", "homage",
+    "wreath", "dinner", "lunch", "banquet", "ceremony", "press", "conference", "talk",
+    "dialogue", "session", "round", "speech", "lecture", "tour", "trip", "memorandum",
+    "agreement", "documents", "document", "minutes", "notes", "statement", "plan", "program",
+    "programme", "protocol", "declaration", "treaty",
+}
+# Nouns that name the event; as a subject they make the sentence narration.
+_EVENT_NOUNS = {
+    "meeting", "talks", "talk", "visit", "call", "conversation", "trip", "consultation",
+    "consultations", "overview", "provision", "provisions", "invitation", "session", "event",
+    "ceremony", "summit", "dialogue", "discussion", "discussions", "exchange", "phone",
+    "readout", "program", "programme", "plan", "memorandum", "agreement", "document",
+    "documents", "minutes", "round", "forum",
+}
+_PASSIVE_STANCE = {
+    "note", "stress", "emphasize", "emphasise", "underline", "underscore", "highlight", "pay",
+    "express", "point", "reaffirm", "reiterate", "agree", "welcome", "affirm", "confirm",
+    "acknowledge", "recognize", "recognise", "propose", "stress", "voice", "devote", "give",
+    "place", "attach",
+}
+_PASSIVE_TOPIC = {"exchange", "discuss", "consider", "review", "touch", "address", "raise", "cover"}
+
+_PERSONAL = {"he", "she", "him", "her", "his"}
+_PLURAL = {"they", "them", "their"}
+_FIRST_PLURAL = {"we", "us", "our"}
+_ADDRESS = re.compile(r"^(?:mr\.?|madam|mrs\.?|ms\.?|dear)\s+", re.I)
+_AS_FOLLOWS = re.compile(r"\bas follows\s*[.:]?\s*$", re.I)
+_COLON_SPEAKER = re.compile(r"^(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s+\S")
+_QUOTE_OPEN = "“\""
+_QUOTE_CLOSE = "”\""
+
+
+# ---------------------------------------------------------------------------------------
+# Decisions
+
+
+@dataclass
+class Decision:
+    """Who says one sentence, and why."""
+
+    speakers: tuple[str, ...] = ()
+    attribution: Attribution = Attribution.NARRATION
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
+    rule: str = "narration.default"
+    subject: Reference | None = None  # what the main-clause subject referred to, if anything
+    turn: tuple[str, ...] = ()  # whose turn the sentence sits in (for "we", sides)
+
+    def __str__(self) -> str:
+        who = "+".join(self.speakers) or "-"
+        return f"{self.attribution.value}:{who}:{self.cue or ''}:{self.rule}"
+
+
+@dataclass
+class _State:
+    roster: Roster
+    turn: list[Person] = field(default_factory=list)
+    group: list[Person] = field(default_factory=list)
+    last_single: Person | None = None
+    last_plural: list[Person] = field(default_factory=list)
+    prev_para_turn: list[Person] = field(default_factory=list)
+    prev_para_claimed_last: bool = False
+
+
+# ---------------------------------------------------------------------------------------
+# Syntax helpers
+
+
+def _aspectual_complement(v: Token) -> Token | None:
+    for c in v.subtree:
+        if c.i != v.i and c.pos_ == "VERB" and c.dep_ in ("pcomp", "xcomp"):
+            return c
+    return None
+
+
+def _main_verbs(sent: Span) -> list[Token]:
+    """The sentence root and the verbs coordinated with it (its main clause predicates)."""
+    root = sent.root
+    out = [root]
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c not in out:
+                out.append(c)
+                stack.append(c)
+    # "began by expressing ...": the aspectual verb's complement counts as main.
+    for v in list(out):
+        if v.lemma_ in _ASPECTUAL:
+            c = _aspectual_complement(v)
+            if c is not None:
+                out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, following coordination ("X welcomed ... and said ...")."""
+    t = verb
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                return c
+        if t.dep_ in ("conj", "xcomp", "pcomp") or (t.dep_ == "prep" and t.head.i != t.i):
+            t = t.head
+        elif t.dep_ == "pobj" or t.dep_ == "prep":
+            t = t.head
+        else:
+            break
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+_NP_DEPS = {"compound", "amod", "det", "nummod", "poss", "nmod", "quantmod", "predet", "case"}
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The head noun with its pre-modifiers and an "of ..." complement; no appositions."""
+    keep = {head}
+
+    def walk(t: Token) -> None:
+        for c in t.children:
+            if c.dep_ in _NP_DEPS or (c.dep_ == "punct" and c.text in {"-", "/", "’", "'"}):
+                if c.dep_ == "punct" and c.i > head.i:
+                    continue
+                keep.add(c)
+                walk(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i:
+                keep.add(c)
+                for g in c.subtree:
+                    if g.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
+                        keep.add(g)
+
+    walk(head)
+    toks = sorted(keep, key=lambda t: t.i)
+    # Keep it contiguous around the head (a parse can attach far-away words).
+    out = []
+    for t in toks:
+        if out and t.i != out[-1].i + 1 and t.i < head.i:
+            out = []
+        out.append(t)
+    return out
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The subject and what is coordinated with it ("The Secretary and the two Ministers")."""
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM") and c not in out:
+                out.append(c)
+                stack.append(c)
+            elif c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out:
+                out.append(c)  # "The Secretary, Foreign Minister Takeda, and ..." parsed as appos
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+# ---------------------------------------------------------------------------------------
+# Participants named in a sentence
+
+
+def mentioned(sent: Span, roster: Roster) -> list[Person]:
+    """Participants named in a sentence (by a name token or an alias such as "EAM")."""
+    out: list[Person] = []
+    for t in sent:
+        if not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB"):
+            continue
+        p = roster.name_owner(t.text)
+        if p is not None and p not in out:
+            out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Resolution in context
+
+
+def _resolve(ref: Reference, state: _State, sent: Span, subj: Token | None) -> tuple[list[Person], str]:
+    roster = state.roster
+    kind = ref.kind
+    if kind is RefKind.NAME:
+        return ref.people, "name"
+    if kind is RefKind.PRONOUN:
+        p = ref.pronoun
+        if p in ("he", "she"):
+            if state.last_single is not None:
+                return [state.last_single], "pronoun"
+            if len(state.turn) == 1:
+                return list(state.turn), "pronoun.turn"
+            return [], "pronoun.unresolved"
+        if p in ("they",):
+            if state.last_plural:
+                return list(state.last_plural), "pronoun.they"
+            return list(state.group), "pronoun.they.group"
+        if p in ("we", "us"):
+            if state.turn:
+                return list(state.turn), "pronoun.we.turn"
+            principal = roster.publisher_principal
+            return ([principal] if principal else []), "pronoun.we.publisher"
+        return [], "pronoun.unresolved"
+    if kind in (RefKind.SIDE, RefKind.COUNTRY):
+        code = ref.country
+        if state.turn and all(p.country == code for p in state.turn):
+            return list(state.turn), f"{kind.value}.turn"
+        principal = roster.principal(code)
+        if principal is not None:
+            return [principal], f"{kind.value}.principal"
+        return [], f"{kind.value}.not_participant"
+    if kind is RefKind.GROUP:
+        if ref.people and len(ref.people) >= 2:
+            if ref.count is None or ref.count == len(ref.people):
+                return list(ref.people), "group.title"
+        return list(state.group), "group"
+    if kind is RefKind.TITLE:
+        cands = list(ref.people)
+        if len(cands) == 1:
+            return cands, "title"
+        if not cands:
+            return [], "title.unknown"
+        turn = [p for p in cands if p in state.turn]
+        if len(turn) == 1:
+            return turn, "title.turn"
+        others = set(mentioned(sent, roster))
+        if subj is not None:
+            subj_people = set()
+            for t in subj.subtree:
+                owner = roster.name_owner(t.text) if t.text[:1].isupper() else None
+                if owner:
+                    subj_people.add(owner)
+            others -= subj_people
+        left = [p for p in cands if p not in others]
+        if len(left) == 1:
+            return left, "title.not_object"
+        pub = roster.publisher_principal
+        if pub in cands:
+            return [pub], "title.publisher"
+        return cands[:1], "title.first"
+    return [], "unknown"
+
+
+def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Person], str, Reference, tuple[int, int]]:
+    roster = state.roster
+    people: list[Person] = []
+    rules: list[str] = []
+    first_ref: Reference | None = None
+    span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+    heads = _conjuncts(subj)
+    for head in heads:
+        toks = _np_tokens(head)
+        np = _text(toks)
+        if _ADDRESS.match(np) and head.pos_ != "PROPN":
+            ref = Reference(RefKind.UNKNOWN, rule="ref.address")  # "Mr. Foreign Minister"
+        elif head.lemma_.lower() in _EVENT_NOUNS and head.pos_ == "NOUN":
+            ref = Reference(RefKind.UNKNOWN, rule="ref.event_noun")
+        else:
+            ref = roster.classify(np)
+            if ref.kind is RefKind.UNKNOWN and head.pos_ == "PROPN" and len(heads) == 1:
+                # a name whose tokens the parse split oddly: try the whole subject
+                ref = roster.classify(_text(list(subj.subtree)))
+                if ref.kind not in (RefKind.NAME, RefKind.TITLE):
+                    ref = Reference(RefKind.UNKNOWN, rule="ref.unknown")
+        if first_ref is None:
+            first_ref = ref
+        found, rule = _resolve(ref, state, sent, subj)
+        if not found:
+            return [], rule, ref, span
+        for p in found:
+            if p not in people:
+                people.append(p)
+        rules.append(rule)
+    if len(heads) > 1:
+        first_ref = Reference(RefKind.GROUP, people, rule="ref.conjunction")
+    return people, "+".join(dict.fromkeys(rules)), first_ref or Reference(RefKind.UNKNOWN), span
+
+
+# ---------------------------------------------------------------------------------------
+# Cues
+
+
+def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue, Token]]:
+    """Cues whose anchor is a main-clause predicate of `sent` (first first)."""
+    mains = {t.i for t in _main_verbs(sent)}
+    out: list[tuple[Cue, Token]] = []
+    seen = set()
+    for mid, start, end in matches:
+        if start < sent.start or end > sent.end:
+            continue
+        anchor = sent.doc[start]
+        if mid == "cue.according_to":
+            out.append((Cue(mid, "according to", start, end), anchor))
+            continue
+        if anchor.i not in mains or anchor.i in seen:
+            continue
+        if _is_modal(anchor):
+            continue
+        if anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp") and anchor.i != sent.root.i:
+            if not (anchor.dep_ == "pcomp" and any(
+                v.lemma_ in _ASPECTUAL and _aspectual_complement(v) == anchor for v in anchor.ancestors
+            )):
+                continue
+        if mid == "cue.call_on_to" and not _calls_on_to(anchor):
+            continue
+        if mid == "cue.welcome" and _is_hosting(anchor):
+            continue
+        if _is_passive(anchor):
+            continue  # agentless passives are handled separately
+        seen.add(anchor.i)
+        out.append((Cue(mid, _CUE_NAME.get(mid, anchor.lemma_), start, end), anchor))
+    out.sort(key=lambda x: x[1].i)
+    # A longer cue at the same anchor wins ("point out" over "point").
+    return out
+
+
+def _calls_on_to(verb: Token) -> bool:
+    """ "called on X to do" urges; "called on the Prime Minister" is a courtesy visit."""
+    for t in verb.subtree:
+        if t.dep_ in ("xcomp", "ccomp") and t.i > verb.i:
+            return True
+        if t.lower_ == "to" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "VERB":
+            return True
+    return False
+
+
+def _is_hosting(verb: Token) -> bool:
+    """ "welcomed X to the White House / to Beijing": hosting, narration (FORMAT.md)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if obj is None or to is None:
+        return False
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    is_person = obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"
+    is_place = pobj.ent_type_ in ("GPE", "FAC", "LOC", "ORG") or pobj.lower_ in {"house", "capital"}
+    return is_person and is_place
+
+
+# ---------------------------------------------------------------------------------------
+# Narration
+
+
+def _is_event_sentence(sent: Span, state: _State) -> str | None:
+    """A rule id when the sentence reports the event rather than anyone's words."""
+    text = sent.text
+    if _AS_FOLLOWS.search(text):
+        return "narration.as_follows"
+    root = sent.root
+    subj = _subject_of(root)
+    if subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and subj.pos_ in ("NOUN", "PROPN"):
+        return "narration.event_subject"
+    if subj is not None and subj.lower_ in ("this", "it") and root.lemma_ == "be":
+        attr = next((c for c in root.children if c.dep_ in ("attr", "acomp")), None)
+        if attr is not None and (attr.lemma_.lower() in _EVENT_NOUNS or attr.lower_ == "present"):
+            return "narration.this_was_visit"
+    if _is_passive(root) and not _has_agent(root):
+        if root.lemma_ in ("sign", "hold", "initiate", "accept", "conclude", "adopt", "exchange",
+                           "launch", "open", "inaugurate", "attend", "receive", "organize",
+                           "organise", "consider", "discuss", "review", "address", "cover"):
+            return "narration.passive_event"
+    if _is_passive(root) and root.lemma_ in ("initiate", "accept", "hold", "sign"):
+        return "narration.passive_event"
+    verbs = [v for v in _main_verbs(sent) if v.lemma_ in _EVENT_VERBS]
+    if not verbs:
+        return None
+    v = verbs[0]
+    subj = _subject_of(v)
+    if subj is None:
+        return None
+    if state.turn and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+        return None  # "the two heads of state have met twice": the speaker's commentary
+    if _ADDRESS.match(_text(_np_tokens(subj))):
+        return None  # "Mr. Foreign Minister paid a visit ...": the speaker talking
+    # What does the verb do? "be present", "hold talks", "pay a visit", "sign ..."
+    if v.lemma_ == "be":
+        attr = next((c for c in v.children if c.dep_ in ("acomp", "attr", "prep")), None)
+        if attr is None or not (attr.lower_ in ("present", "in", "on", "at") or attr.lemma_ in _EVENT_NOUNS):
+            return None
+    elif v.lemma_ in ("have", "take", "pay", "hold", "give", "deliver", "conduct", "exchange", "present", "lay", "see"):
+        obj = [c for c in v.subtree if c.dep_ in ("dobj", "pobj", "attr") and c.i > v.i]
+        if not any(o.lemma_.lower() in _EVENT_OBJECTS or o.lower_ in _EVENT_OBJECTS for o in obj):
+            return None
+    elif v.lemma_ in ("speak", "talk"):
+        if not any(c.lower_ in ("with", "to", "by", "over") for c in v.children):
+            return None
+    elif v.lemma_ == "call":
+        if not any(c.lower_ in ("on", "upon") for c in v.children):
+            return None
+    elif v.lemma_ in ("come", "follow", "open", "head", "lead", "stop", "land", "return"):
+        if v.lemma_ == "follow" and subj.lemma_.lower() not in _EVENT_NOUNS:
+            return None
+        if v.lemma_ in ("open", "lead", "head", "stop"):
+            return None
+    # Whose action is it? A participant named in the third person, a group of them, or a
+    # person who is not a participant ("Zhou Mingkai, director of ..., attended the meeting").
+    head_np = _text(_np_tokens(subj))
+    ref = state.roster.classify(head_np)
+    if ref.kind in (RefKind.NAME, RefKind.TITLE, RefKind.GROUP):
+        return f"narration.event.{v.lemma_}"
+    if ref.kind is RefKind.PRONOUN and ref.pronoun in ("he", "she", "they"):
+        return f"narration.event.{v.lemma_}"
+    if subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
+        return f"narration.event.{v.lemma_}"
+    return None
+
+
+def _meeting_group(sent: Span, state: _State) -> list[Person] | None:
+    """ "EAM also met Minister X": the pair now in focus for "both sides" / "they"."""
+    verbs = [v.lemma_ for v in _main_verbs(sent)]
+    if not any(
+        v in ("meet", "hold", "call", "speak", "talk", "have", "receive", "visit") for v in verbs
+    ):
+        return None
+    people = mentioned(sent, state.roster)
+    return people if len(people) >= 2 else None
+
+
+# ---------------------------------------------------------------------------------------
+# The walk
+
+
+def attribute(doc: Doc) -> list[Decision]:
+    """Decide the speaker of every body sentence; store decisions and claim spans on the Doc."""
+    from .pipeline import layout_of
+
+    layout = layout_of(doc)
+    roster: Roster = doc._.readout_roster or Roster([])
+    matches = [
+        (doc.vocab.strings[mid], s, e) for mid, s, e in _matcher_for(doc)(doc)
+    ]
+    # Keep the longest match per anchor.
+    best: dict[int, tuple[str, int, int]] = {}
+    for mid, s, e in matches:
+        if s not in best or (e - s) > (best[s][2] - best[s][1]):
+            best[s] = (mid, s, e)
+    matches = sorted(best.values(), key=lambda m: m[1])
+
+    state = _State(roster=roster, group=list(roster.people))
+    decisions: list[Decision] = []
+    spans: list[Span] = []
+    current_para = -1
+    sents = layout.sentences
+    for i, s in enumerate(sents):
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            decisions.append(Decision(rule="narration.no_tokens"))
+            continue
+        if s.paragraph != current_para:
+            state.prev_para_turn = list(state.turn)
+            state.prev_para_claimed_last = bool(decisions and decisions[-1].speakers)
+            state.turn = []
+            state.last_plural = []
+            current_para = s.paragraph
+        d = _decide(span, state, matches, i == 0 or sents[i - 1].paragraph != s.paragraph)
+        decisions.append(d)
+
+    _quotes_before_cue(doc, sents, decisions)
+    doc._.readout_decisions = decisions
+    for s, d in zip(sents, decisions):
+        if d.speakers:
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.speakers = list(d.speakers)
+            span._.attribution = d.attribution.value
+            span._.cue = d.cue
+            span._.rule = d.rule
+            spans.append(span)
+    doc.spans[ext.CLAIMS] = spans
+    return decisions
+
+
+def _names(people: list[Person]) -> tuple[str, ...]:
+    return tuple(p.name for p in people)
+
+
+def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
+    roster = state.roster
+    group = _meeting_group(sent, state)
+
+    # 1. "Wang Yi: ..." and "according to X"
+    m = _COLON_SPEAKER.match(sent.text)
+    if m and len(m.group("np").split()) <= 6:
+        ref = roster.classify(m.group("np"))
+        people, rule = _resolve(ref, state, sent, None) if ref.kind is not RefKind.UNKNOWN else ([], "")
+        if people:
+            return _explicit(sent, state, people, "say", None, (sent.start_char, sent.start_char + len(m.group("np"))), f"explicit.colon.{rule}", ref)
+
+    cues = _cues_in(sent, matches)
+    for cue, anchor in cues:
+        if cue.id == "cue.according_to":
+            pobj = next((c for c in sent.doc[cue.end - 1].children if c.dep_ == "pobj"), None)
+            if pobj is None and cue.end < sent.end:
+                pobj = sent.doc[cue.end]
+            if pobj is not None:
+                people, rule, ref, sspan = _resolve_subject(pobj, state, sent)
+                if people:
+                    return _explicit(sent, state, people, cue.cue, (sent.doc[cue.start].idx, sent.doc[cue.end - 1].idx + len(sent.doc[cue.end - 1])), sspan, f"explicit.according_to.{rule}", ref)
+            continue
+        subj = _subject_of(anchor)
+        if subj is None:
+            continue
+        if subj.lower_ in ("it", "there") or subj.dep_ == "expl":
+            continue
+        people, rule, ref, sspan = _resolve_subject(subj, state, sent)
+        if state.turn and ref.rule == "ref.group.countries":
+            break  # "the two countries have always supported each other": the speaker's words
+        cue_span = (sent.doc[cue.start].idx, sent.doc[cue.end - 1].idx + len(sent.doc[cue.end - 1]))
+        if people:
+            if group:
+                state.group = group
+            return _explicit(sent, state, people, cue.cue, cue_span, sspan, f"explicit.{rule}", ref)
+        # A cue whose subject is not a participant ("President Sydykov had stressed"): the
+        # sentence stays in the current turn, if there is one.
+        break
+
+    if group:
+        state.group = group
+
+    # 2. narration: the readout reports the event
+    ev = _is_event_sentence(sent, state)
+    if ev:
+        _note_subject(sent, state)
+        return Decision(rule=ev)
+
+    # 3. agentless passives: "It was noted that ...", "Special attention was paid to ..."
+    root = sent.root
+    if _is_passive(root) and not _has_agent(root):
+        lemma = root.lemma_
+        if lemma in _PASSIVE_STANCE:
+            people = list(state.group)
+            if people:
+                return Decision(_names(people), Attribution.CONTINUATION, rule="continuation.passive_stance", turn=_names(state.turn))
+        if lemma in _PASSIVE_TOPIC:
+            return Decision(rule="narration.passive_topic")
+
+    # 4. continuation of the current turn
+    if state.turn:
+        return Decision(_names(state.turn), Attribution.CONTINUATION, rule="continuation.turn", turn=_names(state.turn))
+
+    # 5. a paragraph opened by a side or a country with no cue: "The Kazakh side will ..."
+    subj = _subject_of(root)
+    if subj is not None:
+        people, rule, ref, _ = _resolve_subject(subj, state, sent)
+        if people and ref.kind in (RefKind.SIDE, RefKind.COUNTRY):
+            state.turn = people
+            return Decision(_names(people), Attribution.CONTINUATION, rule=f"continuation.{rule}", subject=ref, turn=_names(people))
+        if people and ref.kind is RefKind.GROUP and ref.rule.startswith("ref.group") and subj.lower_ != "they":
+            return Decision(_names(people), Attribution.CONTINUATION, rule=f"continuation.{rule}", subject=ref)
+        if people and ref.kind is RefKind.PRONOUN and ref.pronoun in ("we", "they"):
+            state.turn = people
+            return Decision(_names(people), Attribution.CONTINUATION, rule=f"continuation.{rule}", subject=ref, turn=_names(people))
+
+    # 6. "we"/"our" outside any turn: the publishing government's principal (US, UK)
+    if any(t.lower_ in _FIRST_PLURAL for t in sent):
+        people = list(state.prev_para_turn) if state.prev_para_turn else []
+        if not people and roster.publisher_principal:
+            people = [roster.publisher_principal]
+        if people:
+            return Decision(_names(people), Attribution.CONTINUATION, rule="continuation.we", turn=_names(people))
+
+    # 7. a cue-less paragraph opening after a paragraph of claims: the turn goes on
+    if para_start and state.prev_para_turn and state.prev_para_claimed_last:
+        state.turn = list(state.prev_para_turn)
+        return Decision(_names(state.turn), Attribution.CONTINUATION, rule="continuation.previous_paragraph", turn=_names(state.turn))
+
+    return Decision(rule="narration.default")
+
+
+def _note_subject(sent: Span, state: _State) -> None:
+    """Remember a narration sentence's participant subject, for a following "he"."""
+    subj = _subject_of(sent.root)
+    if subj is None:
+        return
+    ref = state.roster.classify(_text(_np_tokens(subj)))
+    if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
+        state.last_single = ref.people[0]
+
+
+def _explicit(sent, state: _State, people, cue, cue_span, speaker_span, rule, ref) -> Decision:
+    if len(people) == 1:
+        state.last_single = people[0]
+        state.last_plural = []
+    else:
+        state.last_plural = list(people)
+    state.turn = list(people)
+    return Decision(
+        _names(people), Attribution.EXPLICIT, cue, cue_span, speaker_span, rule, ref, _names(people)
+    )
+
+
+def _quotes_before_cue(doc: Doc, sents, decisions: list[Decision]) -> None:
+    """Sentences of a direct quote before the sentence with the cue are the quoted speaker's.
+
+    “China is ready to ... We will never ...,” Wang said.  → the first sentence is Wang's
+    continuation (FORMAT.md, "Quotations").
+    """
+    text = doc.text
+    i = 0
+    while i < len(sents):
+        s = sents[i]
+        body = text[s.start : s.end]
+        if body[:1] in _QUOTE_OPEN and not any(q in body[1:] for q in _QUOTE_CLOSE):
+            j = i + 1
+            while j < len(sents) and sents[j].paragraph == s.paragraph:
+                later = text[sents[j].start : sents[j].end]
+                if any(q in later for q in _QUOTE_CLOSE):
+                    break
+                j += 1
+            if j < len(sents) and sents[j].paragraph == s.paragraph:
+                dj = decisions[j]
+                if dj.attribution is Attribution.EXPLICIT and dj.speakers:
+                    for k in range(i, j):
+                        if decisions[k].attribution is not Attribution.EXPLICIT:
+                            decisions[k] = Decision(
+                                dj.speakers, Attribution.CONTINUATION, rule="continuation.quote", turn=dj.speakers
+                            )
+            i = j
+        i += 1

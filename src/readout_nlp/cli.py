@@ -1,0 +1,142 @@
+"""The command line: thin typer wrappers over importable functions.
+
+    readout-nlp analyze FILE            one readout → JSON on stdout
+    readout-nlp batch IN_DIR -o OUT     a folder of readouts → readouts.jsonl, CSV tables
+    readout-nlp evaluate GOLD_DIR       score against hand-labelled gold (FORMAT.md)
+    readout-nlp schema -o FILE          write the JSON Schema of the records
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .about import __version__
+from .errors import ReadoutError
+
+app = typer.Typer(
+    name="readout-nlp",
+    help="Diplomatic readouts into attributed, typed data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"readout-nlp: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = None,
+) -> None:
+    """readout_nlp command line."""
+
+
+@app.command()
+def analyze(
+    path: Annotated[Path, typer.Argument(help="A readout (.txt, .md or .html); - for stdin.")],
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path.")] = None,
+    indent: Annotated[int, typer.Option(help="JSON indentation.")] = 2,
+) -> None:
+    """Analyse one readout and print its record as JSON."""
+    from .batch import read_text
+    from .pipeline import analyze as analyze_text
+    from .pipeline import load
+
+    try:
+        if str(path) == "-":
+            text, source = sys.stdin.read(), "<stdin>"
+        else:
+            text, source = read_text(path), str(path)
+        readout = analyze_text(text, source=source, nlp=load(model))
+    except ReadoutError as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(readout.model_dump(mode="json"), indent=indent or None, ensure_ascii=False))
+
+
+@app.command()
+def batch(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of readouts (searched recursively).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path.")] = None,
+    n_process: Annotated[int, typer.Option("--n-process", help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Docs per batch.")] = 32,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip inputs already done.")] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Attribute every readout in a folder; write readouts.jsonl, claims.csv, commitments.csv."""
+    from .batch import run_batch
+
+    try:
+        summary = run_batch(
+            in_dir,
+            out,
+            model=model,
+            n_process=n_process,
+            batch_size=batch_size,
+            resume=resume,
+            progress=progress,
+        )
+    except ReadoutError as exc:
+        _fail(str(exc))
+    typer.echo(summary.describe())
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.txt + NAME.gold.json.")],
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List the per-sentence errors.")] = False,
+) -> None:
+    """Score the library against hand-labelled gold readouts (FORMAT.md's scoring)."""
+    from .evaluate import evaluate as run_evaluate
+    from .evaluate import format_report
+
+    try:
+        report = run_evaluate(gold_dir, model=model)
+    except ReadoutError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(errors=errors), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_report(report, errors=errors))
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Optional[Path], typer.Option("-o", "--out", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Print (or write) the JSON Schema of a Readout record."""
+    from .schema import schema_json
+
+    text = schema_json()
+    if out is None:
+        typer.echo(text)
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"wrote {out}")
+
+
+def main() -> None:
+    app()

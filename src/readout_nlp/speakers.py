@@ -1,0 +1,323 @@
+"""The participant roster and the resolution of speaker references to participants.
+
+A reference is the words that stand for a speaker: a name ("Atamkulov", "F. Ismoilov"), a
+title ("the Secretary", "the Chinese Minister", "EAM", "the HR/VP"), a side or a country
+("the Kazakh side", "China"), a group ("both sides", "the two ministers", "the leaders").
+``Roster.classify`` says which of these a noun phrase is and whom it names, without context;
+`attribution.py` then applies the context (current turn, pronouns, "we").
+
+Spelling variants ("Tleuberdi" / "Tileuberdi", "Antony" / "Anthony") are matched with
+rapidfuzz; title chains ("State Councilor and Foreign Minister Wang Yi") reduce to the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
+
+from .countries import gazetteer
+from .records import Meta, Participant
+
+# Words that are never a name token of their own.
+_NAME_PARTICLES = {
+    "van", "von", "de", "da", "del", "der", "la", "le", "bin", "binti", "al", "el", "ibn", "mr",
+    "mrs", "ms", "dr", "h.e.", "he", "jr", "sr", "ii", "iii",
+}
+# Words dropped from titles before comparing them.
+_TITLE_STOP = {
+    "the", "of", "for", "and", "a", "an", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "h.e.", "h.e",
+    "his", "her", "excellency", "dr", "dr.", "affairs", "republic", "people's", "people’s",
+    "state", "council", "also", "then", "current", "new", "incumbent", "visiting", "rt", "hon",
+    "honourable", "honorable", "mp",
+}
+# "Secretary of State" keeps "state"; other uses of "state" are dropped above. Title words that
+# identify a post on their own:
+TITLE_HEADS = {
+    "minister", "ministers", "secretary", "secretaries", "president", "presidents", "premier",
+    "chancellor", "prime", "councilor", "councillor", "representative", "commissioner",
+    "king", "queen", "emir", "sultan", "chairman", "chairwoman", "chair", "governor",
+    "ambassador", "envoy", "director", "head", "leader", "vice-president", "vice", "deputy",
+    "spokesperson", "spokesman", "counselor", "counsellor", "adviser", "advisor", "mayor",
+    "taoiseach", "crown", "prince", "emperor", "general",
+}
+_PLURAL_TITLE = {"ministers", "secretaries", "presidents", "leaders", "premiers", "chancellors"}
+
+_WORD = re.compile(r"[\w’'./-]+", re.U)
+_GROUP = re.compile(
+    r"^(?:both|the two|the three|all(?: the)?|the|these|those)?\s*"
+    r"(?:two\s+|three\s+|four\s+)?"
+    r"(?:sides|parties|delegations|leaders|ministers|foreign ministers|countries|"
+    r"heads of state|presidents|prime ministers|counterparts|governments|nations|"
+    r"chief diplomats|top diplomats|officials|secretaries|interlocutors|participants)$",
+    re.I,
+)
+_BARE_GROUP = re.compile(r"^(?:both(?: of them)?|the two|the three|the pair|the duo)$", re.I)
+_SIDE = re.compile(r"^(?:the\s+)?(?P<adj>.+?)\s+(?:side|government|delegation|leadership|administration|authorities)$", re.I)
+
+
+class RefKind(str, Enum):
+    NAME = "name"
+    TITLE = "title"
+    SIDE = "side"  # "the Chinese side", "the Kazakh government"
+    COUNTRY = "country"  # "China" as a speaker
+    GROUP = "group"  # "both sides", "the two ministers", "the leaders"
+    PRONOUN = "pronoun"
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class Person:
+    """A participant with the forms the document may use for them."""
+
+    participant: Participant
+    index: int
+    name_tokens: list[str]
+    titles: list[frozenset[str]]
+    aliases: set[str]
+
+    @property
+    def name(self) -> str:
+        return self.participant.name
+
+    @property
+    def country(self) -> str | None:
+        return self.participant.country
+
+    def __hash__(self) -> int:
+        return self.index
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Person) and other.index == self.index
+
+
+@dataclass
+class Reference:
+    """What a noun phrase names, before context is applied."""
+
+    kind: RefKind
+    people: list[Person] = field(default_factory=list)
+    country: str | None = None
+    rule: str = ""
+    pronoun: str | None = None
+    count: int | None = None  # "the two ministers" → 2
+
+
+def title_words(title: str) -> frozenset[str]:
+    words = []
+    for w in _WORD.findall(title.lower().replace("/", " / ")):
+        w = w.strip(".,")
+        if not w or w == "/" or w in _TITLE_STOP:
+            continue
+        if w.endswith("s") and w[:-1] in TITLE_HEADS:
+            w = w[:-1]
+        words.append(w)
+    if "secretary" in words and "state" in title.lower().split():
+        words.append("state")
+    return frozenset(words)
+
+
+def initialism(title: str) -> str | None:
+    """ "External Affairs Minister" → "EAM"; "High Representative/Vice-President" → "HR/VP"."""
+    parts = []
+    for part in title.split("/"):
+        letters = "".join(w[0] for w in re.split(r"[\s-]+", part.strip()) if w[:1].isupper())
+        if not letters:
+            return None
+        parts.append(letters)
+    out = "/".join(parts)
+    return out if len(out.replace("/", "")) >= 2 else None
+
+
+def _name_tokens(name: str) -> list[str]:
+    toks = []
+    for w in re.split(r"\s+", name):
+        w = w.strip(".,")
+        if not w or w.lower() in _NAME_PARTICLES or len(w) < 2:
+            continue
+        toks.append(w.lower())
+    return toks
+
+
+class Roster:
+    """The participants of one readout and how the text refers to them."""
+
+    def __init__(self, participants: list[Participant], publisher: str | None = None) -> None:
+        self.people: list[Person] = []
+        for i, p in enumerate(participants):
+            titles = [title_words(t) for t in p.titles]
+            aliases = {a.lower() for a in p.aliases}
+            for t in p.titles:
+                ini = initialism(t)
+                if ini:
+                    aliases.add(ini.lower())
+            self.people.append(Person(p, i, _name_tokens(p.name), titles, aliases))
+        self.publisher = publisher or (self.people[0].country if self.people else None)
+        self._token_owner: dict[str, Person | None] = {}
+        for person in self.people:
+            for tok in person.name_tokens:
+                prev = self._token_owner.get(tok, person)
+                self._token_owner[tok] = person if prev is person else None  # shared → ambiguous
+        self._alias_owner: dict[str, Person | None] = {}
+        for person in self.people:
+            for a in person.aliases:
+                prev = self._alias_owner.get(a, person)
+                self._alias_owner[a] = person if prev is person else None
+
+    @classmethod
+    def from_meta(cls, meta: Meta, doc: Doc | None = None) -> Roster:
+        return cls(list(meta.participants), meta.publisher)
+
+    # -- lookups --------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def __iter__(self):
+        return iter(self.people)
+
+    def get(self, name: str) -> Person | None:
+        for p in self.people:
+            if p.name == name:
+                return p
+        return None
+
+    def by_country(self, code: str | None) -> list[Person]:
+        return [p for p in self.people if code and p.country == code]
+
+    def principal(self, code: str | None) -> Person | None:
+        """The first-named participant of a country (its principal)."""
+        people = self.by_country(code)
+        return people[0] if people else None
+
+    @property
+    def publisher_principal(self) -> Person | None:
+        return self.principal(self.publisher) or (self.people[0] if self.people else None)
+
+    def countries(self) -> list[str]:
+        out: list[str] = []
+        for p in self.people:
+            if p.country and p.country not in out:
+                out.append(p.country)
+        return out
+
+    def name_owner(self, token: str) -> Person | None:
+        """The participant a single name token belongs to (exact, then fuzzy)."""
+        t = token.lower().strip(".,’'s")
+        if token.lower().endswith(("’s", "'s")):
+            t = token.lower()[:-2]
+        if not t or len(t) < 2:
+            return None
+        if t in self._token_owner:
+            return self._token_owner[t]
+        if t in self._alias_owner:
+            return self._alias_owner[t]
+        if len(t) >= 5 and self._token_owner:
+            hit = process.extractOne(
+                t, list(self._token_owner), scorer=fuzz.ratio, score_cutoff=85
+            )
+            if hit:
+                return self._token_owner[hit[0]]
+        return None
+
+    def people_with_title(self, words: frozenset[str], country: str | None = None) -> list[Person]:
+        """Participants whose titles contain all of `words` (and of `country`, if given)."""
+        words = frozenset(w for w in words if w not in _TITLE_STOP)
+        if not words:
+            return []
+        out = []
+        for p in self.people:
+            if country and p.country != country:
+                continue
+            if any(words <= t for t in p.titles) or any(
+                " ".join(sorted(words)) == a for a in p.aliases
+            ):
+                out.append(p)
+        return out
+
+    # -- classification of a noun phrase ------------------------------------------------------
+    def classify(self, np: str) -> Reference:
+        """What the noun phrase `np` (a subject, typically) refers to, without context."""
+        gaz = gazetteer()
+        text = np.strip().strip(",;:")
+        low = text.lower()
+        low = re.sub(r"^(?:h\.e\.\s+|his excellency\s+|her excellency\s+)", "", low)
+        if low in {"he", "she", "him", "her", "they", "we", "i", "it", "them", "us"}:
+            return Reference(RefKind.PRONOUN, pronoun=low, rule="ref.pronoun")
+
+        # groups: "both sides", "the two ministers", "the leaders", "the two"
+        if _BARE_GROUP.match(low):
+            return Reference(RefKind.GROUP, rule="ref.group.bare")
+        m = _GROUP.match(low)
+        if m:
+            count = 2 if re.search(r"\b(?:two|both)\b", low) else 3 if "three" in low else None
+            ref = Reference(RefKind.GROUP, rule="ref.group", count=count)
+            if re.search(r"\b(?:countries|nations|governments)\b", low):
+                ref.rule = "ref.group.countries"
+            # "the two Foreign Ministers" names a subset; "the ministers" means everyone.
+            if re.search(r"\b(?:ministers|secretaries)\b", low) and (
+                count is not None or re.search(r"\bforeign ministers\b", low)
+            ):
+                ref.people = self.people_with_title(title_words(low))
+            return ref
+
+        # alias / initialism: "EAM", "the HR/VP"
+        bare = re.sub(r"^the\s+", "", low)
+        if bare in self._alias_owner and self._alias_owner[bare] is not None:
+            return Reference(RefKind.TITLE, [self._alias_owner[bare]], rule="ref.title.alias")
+
+        # sides and governments: "the Chinese side", "the Kazakh government"
+        sm = _SIDE.match(text)
+        if sm:
+            code = gaz.code(sm.group("adj"))
+            if code:
+                return Reference(RefKind.SIDE, self.by_country(code)[:1], code, "ref.side")
+
+        # a country (or organisation) as speaker: "China", "the UK", "the EU"
+        code = gaz.code_for_name(text)
+        if code:
+            return Reference(RefKind.COUNTRY, self.by_country(code)[:1], code, "ref.country")
+
+        words = [w.strip(".,") for w in _WORD.findall(text)]
+        # names: any token owned by one participant ("Secretary Harland", "F. Ismoilov")
+        owners = []
+        for w in words:
+            if not w[:1].isupper() or w.lower() in TITLE_HEADS or w.lower() in _TITLE_STOP:
+                continue
+            if gaz.code(w):
+                continue
+            owner = self.name_owner(w)
+            if owner is not None and owner not in owners:
+                owners.append(owner)
+        if len(owners) == 1:
+            return Reference(RefKind.NAME, owners, owners[0].country, "ref.name")
+
+        # titles: "the Secretary", "the Chinese Minister", "the President of Russia"
+        country = None
+        tw = []
+        for w in words:
+            c = gaz.code(w)
+            if c and country is None:
+                country = c
+                continue
+            tw.append(w)
+        mof = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w’' -]+)$", text)
+        if mof and gaz.code(mof.group(1)):
+            country = gaz.code(mof.group(1))
+        twords = title_words(" ".join(tw))
+        if twords and twords & TITLE_HEADS:
+            plural = bool(set(w.lower() for w in words) & _PLURAL_TITLE)
+            people = self.people_with_title(twords, country)
+            if not people and country is None and len(twords) > 1:
+                # "the Foreign Minister" for a participant titled "Minister of Foreign Affairs"
+                # already matches; a looser head-only match catches "the Deputy Prime Minister"
+                head = frozenset(w for w in twords if w in TITLE_HEADS)
+                people = self.people_with_title(head, None)
+            if plural:
+                return Reference(RefKind.GROUP, people, country, "ref.group.title")
+            return Reference(RefKind.TITLE, people, country, "ref.title")
+        if country is not None and len(words) <= 3:
+            return Reference(RefKind.COUNTRY, self.by_country(country)[:1], country, "ref.country")
+        return Reference(RefKind.UNKNOWN, rule="ref.unknown")
