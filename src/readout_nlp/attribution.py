@@ -29,6 +29,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions as ext
+from . import syntax
 from .records import Attribution
 from .resources import load_jsonl
 from .speakers import Person, Reference, RefKind, Roster
@@ -69,10 +70,6 @@ def _matcher_for(doc: Doc) -> Matcher:
 
 _CUE_NAME = {e["id"]: e["cue"] for e in _cue_entries()}
 
-# Modal auxiliaries: "China will support ..." is a pledge in the speaker's turn, not a cue.
-_MODAL = {"will", "shall", "should", "must", "would", "can", "could", "may", "might", "need", "ought"}
-# "began by expressing", "concluded by thanking": the cue is inside the aspectual verb.
-_ASPECTUAL = {"begin", "start", "open", "conclude", "end", "close", "finish", "continue", "go"}
 
 # Verbs that report the event itself (narration when they are the main predicate).
 _EVENT_VERBS = {
@@ -103,7 +100,7 @@ _EVENT_NOUNS = {
 _PASSIVE_STANCE = {
     "note", "stress", "emphasize", "emphasise", "underline", "underscore", "highlight", "pay",
     "express", "point", "reaffirm", "reiterate", "agree", "welcome", "affirm", "confirm",
-    "acknowledge", "recognize", "recognise", "propose", "stress", "voice", "devote", "give",
+    "acknowledge", "recognize", "recognise", "propose", "voice", "devote", "give",
     "place", "attach",
 }
 _PASSIVE_TOPIC = {"exchange", "discuss", "consider", "review", "touch", "address", "raise", "cover"}
@@ -134,6 +131,7 @@ class Decision:
     rule: str = "narration.default"
     subject: Reference | None = None  # what the main-clause subject referred to, if anything
     turn: tuple[str, ...] = ()  # whose turn the sentence sits in (for "we", sides)
+    group: tuple[str, ...] = ()  # the participants of the meeting in focus ("both sides")
 
     def __str__(self) -> str:
         who = "+".join(self.speakers) or "-"
@@ -149,119 +147,6 @@ class _State:
     last_plural: list[Person] = field(default_factory=list)
     prev_para_turn: list[Person] = field(default_factory=list)
     prev_para_claimed_last: bool = False
-
-
-# ---------------------------------------------------------------------------------------
-# Syntax helpers
-
-
-def _aspectual_complement(v: Token) -> Token | None:
-    for c in v.subtree:
-        if c.i != v.i and c.pos_ == "VERB" and c.dep_ in ("pcomp", "xcomp"):
-            return c
-    return None
-
-
-def _main_verbs(sent: Span) -> list[Token]:
-    """The sentence root and the verbs coordinated with it (its main clause predicates)."""
-    root = sent.root
-    out = [root]
-    stack = [root]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c not in out:
-                out.append(c)
-                stack.append(c)
-    # "began by expressing ...": the aspectual verb's complement counts as main.
-    for v in list(out):
-        if v.lemma_ in _ASPECTUAL:
-            c = _aspectual_complement(v)
-            if c is not None:
-                out.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _is_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, following coordination ("X welcomed ... and said ...")."""
-    t = verb
-    for _ in range(6):
-        for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-                return c
-        if t.dep_ in ("conj", "xcomp", "pcomp") or (t.dep_ == "prep" and t.head.i != t.i):
-            t = t.head
-        elif t.dep_ == "pobj" or t.dep_ == "prep":
-            t = t.head
-        else:
-            break
-    return None
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
-
-
-_NP_DEPS = {"compound", "amod", "det", "nummod", "poss", "nmod", "quantmod", "predet", "case"}
-
-
-def _np_tokens(head: Token) -> list[Token]:
-    """The head noun with its pre-modifiers and an "of ..." complement; no appositions."""
-    keep = {head}
-
-    def walk(t: Token) -> None:
-        for c in t.children:
-            if c.dep_ in _NP_DEPS or (c.dep_ == "punct" and c.text in {"-", "/", "’", "'"}):
-                if c.dep_ == "punct" and c.i > head.i:
-                    continue
-                keep.add(c)
-                walk(c)
-            elif c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i:
-                keep.add(c)
-                for g in c.subtree:
-                    if g.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
-                        keep.add(g)
-
-    walk(head)
-    toks = sorted(keep, key=lambda t: t.i)
-    # Keep it contiguous around the head (a parse can attach far-away words).
-    out = []
-    for t in toks:
-        if out and t.i != out[-1].i + 1 and t.i < head.i:
-            out = []
-        out.append(t)
-    return out
-
-
-def _conjuncts(head: Token) -> list[Token]:
-    """The subject and what is coordinated with it ("The Secretary and the two Ministers")."""
-    out = [head]
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM") and c not in out:
-                out.append(c)
-                stack.append(c)
-            elif c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out:
-                out.append(c)  # "The Secretary, Foreign Minister Takeda, and ..." parsed as appos
-                stack.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _text(tokens: list[Token]) -> str:
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 # ---------------------------------------------------------------------------------------
@@ -353,10 +238,10 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
     rules: list[str] = []
     first_ref: Reference | None = None
     span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
-    heads = _conjuncts(subj)
+    heads = syntax.conjuncts(subj)
     for head in heads:
-        toks = _np_tokens(head)
-        np = _text(toks)
+        toks = syntax.np_tokens(head)
+        np = syntax.text(toks)
         if _ADDRESS.match(np) and head.pos_ != "PROPN":
             ref = Reference(RefKind.UNKNOWN, rule="ref.address")  # "Mr. Foreign Minister"
         elif head.lemma_.lower() in _EVENT_NOUNS and head.pos_ == "NOUN":
@@ -365,7 +250,7 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
             ref = roster.classify(np)
             if ref.kind is RefKind.UNKNOWN and head.pos_ == "PROPN" and len(heads) == 1:
                 # a name whose tokens the parse split oddly: try the whole subject
-                ref = roster.classify(_text(list(subj.subtree)))
+                ref = roster.classify(syntax.text(list(subj.subtree)))
                 if ref.kind not in (RefKind.NAME, RefKind.TITLE):
                     ref = Reference(RefKind.UNKNOWN, rule="ref.unknown")
         if first_ref is None:
@@ -388,7 +273,7 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
 
 def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue, Token]]:
     """Cues whose anchor is a main-clause predicate of `sent` (first first)."""
-    mains = {t.i for t in _main_verbs(sent)}
+    mains = {t.i for t in syntax.main_verbs(sent)}
     out: list[tuple[Cue, Token]] = []
     seen = set()
     for mid, start, end in matches:
@@ -400,18 +285,18 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
             continue
         if anchor.i not in mains or anchor.i in seen:
             continue
-        if _is_modal(anchor):
+        if syntax.is_modal(anchor):
             continue
         if anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp") and anchor.i != sent.root.i:
             if not (anchor.dep_ == "pcomp" and any(
-                v.lemma_ in _ASPECTUAL and _aspectual_complement(v) == anchor for v in anchor.ancestors
+                v.lemma_ in syntax.ASPECTUAL and syntax.aspectual_complement(v) == anchor for v in anchor.ancestors
             )):
                 continue
         if mid == "cue.call_on_to" and not _calls_on_to(anchor):
             continue
         if mid == "cue.welcome" and _is_hosting(anchor):
             continue
-        if _is_passive(anchor):
+        if syntax.is_passive(anchor):
             continue  # agentless passives are handled separately
         seen.add(anchor.i)
         out.append((Cue(mid, _CUE_NAME.get(mid, anchor.lemma_), start, end), anchor))
@@ -454,30 +339,30 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     if _AS_FOLLOWS.search(text):
         return "narration.as_follows"
     root = sent.root
-    subj = _subject_of(root)
+    subj = syntax.subject_of(root)
     if subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and subj.pos_ in ("NOUN", "PROPN"):
         return "narration.event_subject"
     if subj is not None and subj.lower_ in ("this", "it") and root.lemma_ == "be":
         attr = next((c for c in root.children if c.dep_ in ("attr", "acomp")), None)
         if attr is not None and (attr.lemma_.lower() in _EVENT_NOUNS or attr.lower_ == "present"):
             return "narration.this_was_visit"
-    if _is_passive(root) and not _has_agent(root):
+    if syntax.is_passive(root) and not syntax.has_agent(root):
         if root.lemma_ in ("sign", "hold", "initiate", "accept", "conclude", "adopt", "exchange",
                            "launch", "open", "inaugurate", "attend", "receive", "organize",
                            "organise", "consider", "discuss", "review", "address", "cover"):
             return "narration.passive_event"
-    if _is_passive(root) and root.lemma_ in ("initiate", "accept", "hold", "sign"):
+    if syntax.is_passive(root) and root.lemma_ in ("initiate", "accept", "hold", "sign"):
         return "narration.passive_event"
-    verbs = [v for v in _main_verbs(sent) if v.lemma_ in _EVENT_VERBS]
+    verbs = [v for v in syntax.main_verbs(sent) if v.lemma_ in _EVENT_VERBS]
     if not verbs:
         return None
     v = verbs[0]
-    subj = _subject_of(v)
+    subj = syntax.subject_of(v)
     if subj is None:
         return None
     if state.turn and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
         return None  # "the two heads of state have met twice": the speaker's commentary
-    if _ADDRESS.match(_text(_np_tokens(subj))):
+    if _ADDRESS.match(syntax.text(syntax.np_tokens(subj))):
         return None  # "Mr. Foreign Minister paid a visit ...": the speaker talking
     # What does the verb do? "be present", "hold talks", "pay a visit", "sign ..."
     if v.lemma_ == "be":
@@ -501,7 +386,7 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
             return None
     # Whose action is it? A participant named in the third person, a group of them, or a
     # person who is not a participant ("Zhou Mingkai, director of ..., attended the meeting").
-    head_np = _text(_np_tokens(subj))
+    head_np = syntax.text(syntax.np_tokens(subj))
     ref = state.roster.classify(head_np)
     if ref.kind in (RefKind.NAME, RefKind.TITLE, RefKind.GROUP):
         return f"narration.event.{v.lemma_}"
@@ -514,7 +399,7 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
 
 def _meeting_group(sent: Span, state: _State) -> list[Person] | None:
     """ "EAM also met Minister X": the pair now in focus for "both sides" / "they"."""
-    verbs = [v.lemma_ for v in _main_verbs(sent)]
+    verbs = [v.lemma_ for v in syntax.main_verbs(sent)]
     if not any(
         v in ("meet", "hold", "call", "speak", "talk", "have", "receive", "visit") for v in verbs
     ):
@@ -560,11 +445,14 @@ def attribute(doc: Doc) -> list[Decision]:
             state.last_plural = []
             current_para = s.paragraph
         d = _decide(span, state, matches, i == 0 or sents[i - 1].paragraph != s.paragraph)
+        d.group = _names(state.group)
+        if not d.turn and d.speakers:
+            d.turn = d.speakers
         decisions.append(d)
 
     _quotes_before_cue(doc, sents, decisions)
     doc._.readout_decisions = decisions
-    for s, d in zip(sents, decisions):
+    for s, d in zip(sents, decisions, strict=True):
         if d.speakers:
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
@@ -605,7 +493,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
                 if people:
                     return _explicit(sent, state, people, cue.cue, (sent.doc[cue.start].idx, sent.doc[cue.end - 1].idx + len(sent.doc[cue.end - 1])), sspan, f"explicit.according_to.{rule}", ref)
             continue
-        subj = _subject_of(anchor)
+        subj = syntax.subject_of(anchor)
         if subj is None:
             continue
         if subj.lower_ in ("it", "there") or subj.dep_ == "expl":
@@ -633,7 +521,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
 
     # 3. agentless passives: "It was noted that ...", "Special attention was paid to ..."
     root = sent.root
-    if _is_passive(root) and not _has_agent(root):
+    if syntax.is_passive(root) and not syntax.has_agent(root):
         lemma = root.lemma_
         if lemma in _PASSIVE_STANCE:
             people = list(state.group)
@@ -647,7 +535,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         return Decision(_names(state.turn), Attribution.CONTINUATION, rule="continuation.turn", turn=_names(state.turn))
 
     # 5. a paragraph opened by a side or a country with no cue: "The Kazakh side will ..."
-    subj = _subject_of(root)
+    subj = syntax.subject_of(root)
     if subj is not None:
         people, rule, ref, _ = _resolve_subject(subj, state, sent)
         if people and ref.kind in (RefKind.SIDE, RefKind.COUNTRY):
@@ -677,10 +565,10 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
 
 def _note_subject(sent: Span, state: _State) -> None:
     """Remember a narration sentence's participant subject, for a following "he"."""
-    subj = _subject_of(sent.root)
+    subj = syntax.subject_of(sent.root)
     if subj is None:
         return
-    ref = state.roster.classify(_text(_np_tokens(subj)))
+    ref = state.roster.classify(syntax.text(syntax.np_tokens(subj)))
     if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
         state.last_single = ref.people[0]
 

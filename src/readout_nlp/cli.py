@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -41,7 +41,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = None,
 ) -> None:
@@ -51,7 +51,7 @@ def _main(
 @app.command()
 def analyze(
     path: Annotated[Path, typer.Argument(help="A readout (.txt, .md or .html); - for stdin.")],
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
     indent: Annotated[int, typer.Option(help="JSON indentation.")] = 2,
 ) -> None:
     """Analyse one readout and print its record as JSON."""
@@ -74,7 +74,7 @@ def analyze(
 def batch(
     in_dir: Annotated[Path, typer.Argument(help="Folder of readouts (searched recursively).")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
     n_process: Annotated[int, typer.Option("--n-process", help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Docs per batch.")] = 32,
     resume: Annotated[bool, typer.Option("--resume", help="Skip inputs already done.")] = False,
@@ -103,7 +103,7 @@ def batch(
 @app.command()
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.txt + NAME.gold.json.")],
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List the per-sentence errors.")] = False,
 ) -> None:
@@ -124,7 +124,7 @@ def evaluate(
 @app.command()
 def schema(
     out: Annotated[
-        Optional[Path], typer.Option("-o", "--out", help="Write here instead of stdout.")
+        Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")
     ] = None,
 ) -> None:
     """Print (or write) the JSON Schema of a Readout record."""

@@ -9,7 +9,7 @@ so any decision can be traced to the entry that made it.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -40,13 +40,13 @@ def resource_path(name: str) -> Path:
     return bundle_dir() / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     """Entries of a bundled JSONL file (cached; treat as read-only)."""
     return tuple(read_jsonl(resource_path(name)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """A bundled JSON file (cached; treat as read-only)."""
     path = resource_path(name)

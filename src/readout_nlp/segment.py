@@ -383,7 +383,7 @@ def segment_text(text: str) -> Layout:
     heading: str | None = None
     para_lines: list[list[_Line]] = []
     prev_body = False
-    for ln, kind in zip(lines, kinds):
+    for ln, kind in zip(lines, kinds, strict=True):
         if kind == "body":
             if (
                 prev_body

@@ -1,0 +1,125 @@
+"""Small pure helpers over a spaCy parse, shared by attribution and commitments.
+
+The readout genre leans on a few constructions: a main clause with coordinated predicates
+("X welcomed ... and said ..."), aspectual framers ("began by expressing"), modal predicates
+("will", "should") that make a pledge or a proposal rather than a report, and agentless
+passives ("It was noted that ..."). These functions name those pieces of a parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# "began by expressing", "concluded by thanking": the cue is inside the aspectual verb.
+ASPECTUAL = {"begin", "start", "open", "conclude", "end", "close", "finish", "continue", "go"}
+# Modal auxiliaries: "China will support ..." is a pledge in the speaker's turn, not a cue.
+MODAL = {"will", "shall", "should", "must", "would", "can", "could", "may", "might", "need", "ought"}
+
+
+def aspectual_complement(v: Token) -> Token | None:
+    for c in v.subtree:
+        if c.i != v.i and c.pos_ == "VERB" and c.dep_ in ("pcomp", "xcomp"):
+            return c
+    return None
+
+
+def main_verbs(sent: Span) -> list[Token]:
+    """The sentence root and the verbs coordinated with it (its main clause predicates)."""
+    root = sent.root
+    out = [root]
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c not in out:
+                out.append(c)
+                stack.append(c)
+    # "began by expressing ...": the aspectual verb's complement counts as main.
+    for v in list(out):
+        if v.lemma_ in ASPECTUAL:
+            c = aspectual_complement(v)
+            if c is not None:
+                out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODAL for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, following coordination ("X welcomed ... and said ...")."""
+    t = verb
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                return c
+        if t.dep_ in ("conj", "xcomp", "pcomp") or (t.dep_ == "prep" and t.head.i != t.i):
+            t = t.head
+        elif t.dep_ == "pobj" or t.dep_ == "prep":
+            t = t.head
+        else:
+            break
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+NP_DEPS = {"compound", "amod", "det", "nummod", "poss", "nmod", "quantmod", "predet", "case"}
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The head noun with its pre-modifiers and an "of ..." complement; no appositions."""
+    keep = {head}
+
+    def walk(t: Token) -> None:
+        for c in t.children:
+            if c.dep_ in NP_DEPS or (c.dep_ == "punct" and c.text in {"-", "/", "’", "'"}):
+                if c.dep_ == "punct" and c.i > head.i:
+                    continue
+                keep.add(c)
+                walk(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i:
+                keep.add(c)
+                for g in c.subtree:
+                    if g.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
+                        keep.add(g)
+
+    walk(head)
+    toks = sorted(keep, key=lambda t: t.i)
+    # Keep it contiguous around the head (a parse can attach far-away words).
+    out = []
+    for t in toks:
+        if out and t.i != out[-1].i + 1 and t.i < head.i:
+            out = []
+        out.append(t)
+    return out
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The subject and what is coordinated with it ("The Secretary and the two Ministers")."""
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM") and c not in out:
+                out.append(c)
+                stack.append(c)
+            elif c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out:
+                out.append(c)  # "The Secretary, Foreign Minister Takeda, and ..." parsed as appos
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
