@@ -144,6 +144,8 @@ class _State:
     turn: list[Person] = field(default_factory=list)
     group: list[Person] = field(default_factory=list)
     last_single: Person | None = None
+    recent: list[Person] = field(default_factory=list)  # singular subjects, most recent last
+    gender: dict[Person, str] = field(default_factory=dict)  # "m" / "f" where the text tells
     last_plural: list[Person] = field(default_factory=list)
     prev_para_turn: list[Person] = field(default_factory=list)
     prev_para_claimed_last: bool = False
@@ -177,6 +179,16 @@ def _resolve(ref: Reference, state: _State, sent: Span, subj: Token | None) -> t
     if kind is RefKind.PRONOUN:
         p = ref.pronoun
         if p in ("he", "she"):
+            want = "m" if p == "he" else "f"
+            # The most recent singular subject whose gender, where the text shows it, agrees
+            # ("For her part, Foreign Minister Wong ..." makes a later "She noted" skip the
+            # Secretary, whom "his counterparts" showed to be a he).
+            for person in reversed(state.recent):
+                g = state.gender.get(person)
+                if g == want:
+                    return [person], "pronoun.gender"
+                if g is None:
+                    return [person], "pronoun"
             if state.last_single is not None:
                 return [state.last_single], "pronoun"
             if len(state.turn) == 1:
@@ -353,6 +365,9 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
             return "narration.passive_event"
     if syntax.is_passive(root) and root.lemma_ in ("initiate", "accept", "hold", "sign"):
         return "narration.passive_event"
+    for v in syntax.main_verbs(sent):
+        if v.lemma_ == "welcome" and _is_hosting(v):
+            return "narration.hosting"  # "President X welcomed President Y to the Kremlin"
     verbs = [v for v in syntax.main_verbs(sent) if v.lemma_ in _EVENT_VERBS]
     if not verbs:
         return None
@@ -360,6 +375,8 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     subj = syntax.subject_of(v)
     if subj is None:
         return None
+    if syntax.is_modal(v):
+        return None  # "The two sides should meet often": a proposal, not the event
     if state.turn and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
         return None  # "the two heads of state have met twice": the speaker's commentary
     if _ADDRESS.match(syntax.text(syntax.np_tokens(subj))):
@@ -429,6 +446,8 @@ def attribute(doc: Doc) -> list[Decision]:
     matches = sorted(best.values(), key=lambda m: m[1])
 
     state = _State(roster=roster, group=list(roster.people))
+    sent_spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in layout.sentences]
+    state.gender = genders(doc, [sp for sp in sent_spans if sp is not None and len(sp)], roster)
     decisions: list[Decision] = []
     spans: list[Span] = []
     current_para = -1
@@ -570,12 +589,62 @@ def _note_subject(sent: Span, state: _State) -> None:
         return
     ref = state.roster.classify(syntax.text(syntax.np_tokens(subj)))
     if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
-        state.last_single = ref.people[0]
+        _remember(state, ref.people[0])
+
+
+def _remember(state: _State, person: Person) -> None:
+    state.last_single = person
+    if person in state.recent:
+        state.recent.remove(person)
+    state.recent.append(person)
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Madam|Madame|Mme|Sir|Dame|Lady|Mister|Miss)\b\.?\s+", re.I)
+_MALE = {"mr", "sir", "mister"}
+_POSSESSIVE = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+
+
+def genders(doc: Doc, sents: list[Span], roster: Roster) -> dict[Person, str]:
+    """Each participant's grammatical gender where the text shows it.
+
+    Evidence: an honorific before the name ("Mr. KAMIYA Hiroshi", "Ms. Wong") and possessive
+    or reflexive pronouns in sentences whose subject is that participant ("For her part,
+    Foreign Minister Wong ...", "The Secretary also assured his counterparts ...").
+    """
+    votes: dict[Person, dict[str, int]] = {}
+    text = doc.text
+    for m in _HONORIFIC.finditer(text):
+        tail = text[m.end() : m.end() + 60].split()
+        for word in tail[:4]:
+            person = roster.name_owner(word.strip(".,;:’'s")) if word[:1].isupper() else None
+            if person is not None:
+                g = "m" if m.group(1).lower() in _MALE else "f"
+                votes.setdefault(person, {}).setdefault(g, 0)
+                votes[person][g] += 2
+                break
+    for sent in sents:
+        subj = syntax.subject_of(sent.root)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        ref = roster.classify(syntax.text(syntax.np_tokens(subj)))
+        if ref.kind not in (RefKind.NAME, RefKind.TITLE) or len(ref.people) != 1:
+            continue
+        for t in sent:
+            g = _POSSESSIVE.get(t.lower_)
+            if g:
+                votes.setdefault(ref.people[0], {}).setdefault(g, 0)
+                votes[ref.people[0]][g] += 1
+    out = {}
+    for person, v in votes.items():
+        m, f = v.get("m", 0), v.get("f", 0)
+        if m != f:
+            out[person] = "m" if m > f else "f"
+    return out
 
 
 def _explicit(sent, state: _State, people, cue, cue_span, speaker_span, rule, ref) -> Decision:
     if len(people) == 1:
-        state.last_single = people[0]
+        _remember(state, people[0])
         state.last_plural = []
     else:
         state.last_plural = list(people)

@@ -32,7 +32,7 @@ _TITLE_STOP = {
     "the", "of", "for", "and", "a", "an", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "h.e.", "h.e",
     "his", "her", "excellency", "dr", "dr.", "affairs", "republic", "people's", "people’s",
     "state", "council", "also", "then", "current", "new", "incumbent", "visiting", "rt", "hon",
-    "honourable", "honorable", "mp",
+    "honourable", "honorable", "mp", "two", "three", "four", "both", "all",
 }
 # "Secretary of State" keeps "state"; other uses of "state" are dropped above. Title words that
 # identify a post on their own:
@@ -42,7 +42,8 @@ TITLE_HEADS = {
     "king", "queen", "emir", "sultan", "chairman", "chairwoman", "chair", "governor",
     "ambassador", "envoy", "director", "head", "leader", "vice-president", "vice", "deputy",
     "spokesperson", "spokesman", "counselor", "counsellor", "adviser", "advisor", "mayor",
-    "taoiseach", "crown", "prince", "emperor", "general",
+    "taoiseach", "crown", "prince", "emperor", "general", "counterpart", "colleague", "guest",
+    "host", "interlocutor",
 }
 _PLURAL_TITLE = {"ministers", "secretaries", "presidents", "leaders", "premiers", "chancellors"}
 
@@ -317,6 +318,9 @@ class Roster:
                 people = self.people_with_title(head, None)
             if plural:
                 return Reference(RefKind.GROUP, people, country, "ref.group.title")
+            if not people and country is not None and len(self.by_country(country)) == 1:
+                # "the Kyrgyz leader", "his Russian counterpart": a role word and a country
+                return Reference(RefKind.TITLE, self.by_country(country), country, "ref.title.country")
             return Reference(RefKind.TITLE, people, country, "ref.title")
         if country is not None and len(words) <= 3:
             return Reference(RefKind.COUNTRY, self.by_country(country)[:1], country, "ref.country")
