@@ -132,6 +132,13 @@ REFERENCES = [
     (CN_RU, "State Councilor and Foreign Minister Wang Yi stressed that trust matters.", "E:Wang Yi"),
     # spelling variants
     (KZ_CN, "Tleuberdi noted the growth of bilateral trade.", "E:Mukhtar Tileuberdi"),
+    (
+        [Participant(name="Antony J. Blinken", country="USA", titles=["Secretary of State"]),
+         Participant(name="Wang Yi", country="CHN", titles=["Foreign Minister"])],
+        "Anthony Blinken raised concerns about the South China Sea.",
+        "E:Antony J. Blinken",
+    ),
+    (GB_KE, "The Prime Minister underlined the UK's commitment to the partnership.", "E:Oliver Pemberton"),
     # sides, countries, governments
     (KZ_CN, "The Kazakh side proposed green corridors for perishable goods.", "E:Mukhtar Tileuberdi"),
     (KZ_CN, "The Chinese government supports Kazakhstan's independence.", "E:Wang Yi"),
@@ -264,6 +271,14 @@ DOCUMENTS = [
         CN_RU,
         "“China is ready to deepen cooperation. We will never waver,” Wang Yi said.",
         "C:Wang Yi | E:Wang Yi",
+    ),
+    (
+        "a spokesperson's wrapper gives the spokesperson no sentence",
+        GB_KE,
+        "A Downing Street spokesperson said:\n\n“The Prime Minister spoke to President Mutai "
+        "this afternoon.\n\n“The leaders welcomed the growth in trade. They agreed to set up "
+        "a joint taskforce.”",
+        "N | E:Oliver Pemberton+Samuel Kiprono Mutai | E:Oliver Pemberton+Samuel Kiprono Mutai",
     ),
     (
         "we outside any turn is the publishing government's principal",
