@@ -3,13 +3,38 @@
 Everything here is a pure function of the text: nothing is rewritten, so every span is an
 offset into the string the user passed in. `segment_text` is the entry point; the spaCy
 component in `pipeline.py` only copies its sentence boundaries onto the Doc's tokens.
+
+The steps, each a small function:
+
+1. `_lines`: physical lines (any of ``\\n``, ``\\r\\n``, ``\\r``, U+2028/9), trimmed of white
+   space including no-break and zero-width spaces.
+2. `_line_rule`: lines recognisable on their own: date lines, navigation, page notes, footers,
+   captions, wrappers (patterns in ``models/en_readout_rules/boilerplate.jsonl``).
+3. `_conventions`: per document, whether paragraphs are separated by blank lines or by single
+   line breaks, and whether the text is hard-wrapped (and at what width).
+4. `_logical_lines`: physical lines joined into paragraph candidates (wrapped lines, a line
+   broken mid-sentence, adjacent lines of a blank-line-separated block).
+5. `_classify`: body paragraph or short line; the headline is the best short line before the
+   body; short lines between body paragraphs are section headings, after the body footers.
+6. `_strip_head`: list markers, datelines, run-in wrappers and a wrapper's opening quote are
+   cut from the head of a paragraph; `split_sentences` splits the rest.
+
+Every removed piece records the id of the rule that removed it (`Piece.rule`): data rules by
+their JSONL id, code rules by the ids in `RULES`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
+from typing import Any
+
+from .resources import load_jsonl
+
+BOILERPLATE_FILE = "boilerplate.jsonl"
 
 # ---------------------------------------------------------------------------------------
 # Records
@@ -28,11 +53,32 @@ class Removed(str, Enum):
     MARKER = "marker"  # a list marker "2." / "(1)" / "-" / an opening quotation mark
 
 
+# Code rules (the data rules are in boilerplate.jsonl): id → what it removes and why.
+RULES: dict[str, str] = {
+    "date.line": "a line that is only a date or time stamp ('Updated: March 14, 2025 21:37')",
+    "title.best_short_line": "the headline: the best-scoring short line before the body",
+    "title.repeat": "a repost printing the headline twice",
+    "heading.before_body": "a short line between the headline and the first paragraph",
+    "heading.short_line": "a short line between body paragraphs: a section heading",
+    "nav.before_title": "a short line above the headline: site chrome ('Japan-China Relations')",
+    "footer.after_body": "a short line after the last paragraph: signature, tags ('Tashkent')",
+    "footer.in_block": "a line inside a footer block opened by a footer.* rule",
+    "marker.list": "a list marker before a paragraph or sentence ('2.', '(1)', '-', '•')",
+    "marker.wrapper_quote": "the opening quotation mark of a spokesperson's quoted readout",
+    "dateline.dated": "'BEIJING, March 3 (Xinhua) --', 'Astana, 8 April 2025 –'",
+    "dateline.agency": "'ANKARA (AA) -', 'MOSCOW, October 5. /TASS/.', 'ASTANA. KAZINFORM –'",
+    "dateline.city": "'WASHINGTON —' (first paragraph only)",
+}
+
+
 @dataclass(frozen=True)
 class Piece:
+    """A stretch of text outside the body paragraphs, with the rule that removed it."""
+
     start: int
     end: int
     kind: Removed
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +105,10 @@ class Layout:
     sentences: list[SentenceSpan] = field(default_factory=list)
     removed: list[Piece] = field(default_factory=list)
     date_lines: list[tuple[int, int]] = field(default_factory=list)
+    # How the document separates paragraphs: "blank_line" or "line_break".
+    breaks: str = "blank_line"
+    # The width the text is hard-wrapped at, None when lines are whole paragraphs.
+    wrap_width: int | None = None
 
     @property
     def title_text(self) -> str | None:
@@ -67,17 +117,45 @@ class Layout:
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
 
+    def paragraph_texts(self) -> list[str]:
+        return [self.text[p.start : p.end] for p in self.paragraphs]
+
     def paragraph_of(self, offset: int) -> int | None:
-        for i, p in enumerate(self.paragraphs):
-            if p.start <= offset < p.end:
-                return i
+        """Index of the paragraph holding `offset` (binary search: paragraphs are ordered)."""
+        i = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset < self.paragraphs[i].end:
+            return i
         return None
+
+
+# ---------------------------------------------------------------------------------------
+# White space. str.isspace() covers no-break spaces (U+00A0, U+202F) and tabs, but not the
+# zero-width characters that pasted web text carries; they count as space here so trimming
+# and sentence boundaries see through them.
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_WS = r"[\s\u200b\u200c\u200d\u2060\ufeff]"
+
+
+def _is_ws(c: str) -> bool:
+    return c.isspace() or c in _ZERO_WIDTH
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and _is_ws(text[a]):
+        a += 1
+    while b > a and _is_ws(text[b - 1]):
+        b -= 1
+    return a, b
 
 
 # ---------------------------------------------------------------------------------------
 # Lines
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# Line breaks: \n, \r\n, a lone \r (old Mac exports), Unicode line/paragraph separators and
+# vertical tab / form feed (Word exports). U+0085 is left alone: in mis-decoded cp1252 text it
+# is an ellipsis.
+_LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c]|$)")
 
 
 @dataclass(frozen=True)
@@ -85,6 +163,7 @@ class _Line:
     start: int  # first non-space character
     end: int  # one past the last non-space character
     text: str
+    indent: int = 0  # white space before `start` on the line
 
     @property
     def blank(self) -> bool:
@@ -96,245 +175,535 @@ def _lines(text: str) -> list[_Line]:
     for m in _LINE.finditer(text):
         if m.start() == m.end():
             break
-        raw = m.group().rstrip("\r\n")
-        lead = len(raw) - len(raw.lstrip())
-        s = m.start() + lead
-        e = m.start() + len(raw.rstrip())
-        if e < s:
-            e = s
-        out.append(_Line(s, e, text[s:e]))
+        raw_end = m.end()
+        while raw_end > m.start() and text[raw_end - 1] in "\r\n\u2028\u2029\x0b\x0c":
+            raw_end -= 1
+        s, e = _trim(text, m.start(), raw_end)
+        out.append(_Line(s, e, text[s:e], s - m.start()))
     return out
 
 
 # ---------------------------------------------------------------------------------------
-# Line classes. Each pattern is a genre habit seen on a government site; the comment says where.
+# Dates
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:{_MONTHS}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}"  # March 14, 2025
+    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"  # 14 March 2025
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"  # 2025-03-14, 2019/05/22
+    r"|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"  # 05.03.2024, 03/14/2025
+    r"|\d{4}年\d{1,2}月\d{1,2}日)"  # Chinese-language sites' date stamps
+)
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:\(?[A-Z]{2,4}\)?|[+-]\d{2}:?\d{2}))?"
+# A line that is only a date (and time): "Updated: March 14, 2025 21:37", "2024-01-10 08:42",
+# "JUNE 12, 2024", "Brussels, 05/03/2024 - 18:21", "Publication date: October 7, 2022, 15:40",
+# "Xinhua) 10:02, September 13, 2023", "Published 14 May 2024", "15:40".
 _DATE_ONLY = re.compile(
     rf"""^(?:
-        (?:Published|Updated|Posted|Date|Publication\ date)?:?\s*
+        (?:(?:last\s+)?(?:published|updated|modified|posted|released|issued|date|dated|
+            publication\ date|release\ date|posted\ on|published\ on|updated\ on)\s*(?:on\s*)?:?\s*)?
+        (?:\(?[A-Za-z .]{{2,20}}\)\s*)?  # a source in parentheses: "Xinhua)" "(Xinhua)"
+        (?:[A-Z][\w .'’-]{{1,30}},\s*)?  # a place: "Brussels, 05/03/2024"
+        (?:{_TIME}\s*[,|-]?\s*)?
         (?:\w+day,?\s+)?
-        (?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}
-          |\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}
-          |\d{{4}}-\d{{2}}-\d{{2}}
-          |\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})
-        (?:\s*[,|-]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?)?
+        {_DATE}
+        (?:\s*[,|–-]?\s*(?:at\s+)?{_TIME})?
         (?:\s*\|.*)?
-      |\d{{1,2}}:\d{{2}}
-      |[A-Z][A-Za-z .'-]{{1,30}},\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:\s*-\s*\d{{1,2}}:\d{{2}})?
-    )$""",
+        (?:\s*\(local\ time\))?
+      |{_TIME}
+      |\w+day,?\s+{_MONTHS}\s+\d{{1,2}}{_ORD}  # "Tuesday, May 14" (no year)
+    )\.?$""",
     re.X | re.I,
 )
 
-_BOILERPLATE = [
-    re.compile(p, re.I)
-    for p in (
-        r"^home\s*(?:[>›/»|]|$)",  # breadcrumbs: "Home > China News", "Home › Office of ..."
-        r"[>›»]\s*\S",  # any breadcrumb trail
-        r"^<?\s*suggest to a friend\s*>?$",
-        r"^(?:print|share|share this page:?|share:|email|e-mail|tweet|facebook|twitter|"
-        r"print this page|copy link|page top|back to top|top|more news|related links|"
-        r"related content|tags|read more|japanese|english|français|español|русский|中文|"
-        r"is this page useful\?.*|yes|no|###|\*\*\*|-{3,}|readout|press release|press releases|"
-        r"statements and releases|briefing room|events|news|press center|media center|"
-        r"office of the spokesperson|organizations in this story|publication status)$",
-        r"^source:\s",  # "Source: Xinhua | 2025-03-03 | Editor: huaxia", "Source: U.S. Department of State"
-        r"\|\s*editor:",
-        r"^editor:\s",
-        r"^(?:from|published in sections|publication date|geography|topics|persons|"
-        r"tags|filed under|categories|keywords|photo|photos|video):\s*",
-        r"^\(photo\)",  # MOFA Japan photo captions
-        r"^(?:the )?(?:ministry|department|office) of [\w ,&'’-]+$",  # masthead lines
-        r"^(?:government of|president of|the white house|prime minister's office)\b[\w ,'’-]*$",
-        r"press (?:team|office|service|section|and information team)\b",
-        r"^information service of\b",
+# ---------------------------------------------------------------------------------------
+# Data rules: boilerplate.jsonl
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    kind: str  # nav | note | footer | caption | wrapper
+    pattern: re.Pattern[str]
+    max_words: int | None = None
+    unless: re.Pattern[str] | None = None
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    return tuple(_compile_rule(e) for e in load_jsonl(BOILERPLATE_FILE))
+
+
+def _compile_rule(e: dict[str, Any]) -> _Rule:
+    flags = 0 if e.get("case") else re.I
+    unless = e.get("unless")
+    return _Rule(
+        id=str(e["id"]),
+        kind=str(e["kind"]),
+        pattern=re.compile(e["pattern"], flags),
+        max_words=e.get("max_words"),
+        unless=re.compile(unless, re.I) if unless else None,
     )
-]
-# Notes about the page itself, however long: a repost's "The following press release was
-# published by ... It is reproduced in full below."
-_BOILERPLATE_ALWAYS = [
-    re.compile(p, re.I)
-    for p in (
-        r"^the (?:following|below) (?:press release|statement|text|readout) (?:was|is) "
-        r"(?:published|issued|reproduced)",
-        r"reproduced in full below\.?$",
-    )
-]
 
-_WRAPPER = re.compile(
-    r"^(?:the (?:below|following) (?:is|are) attributable to [^:]{1,120}:"
-    r"|(?:an? |the )?[\w .'’-]{0,60}spokes(?:person|man|woman)[\w .,'’-]{0,80}said:"
-    r"|(?:a )?(?:downing street|white house|kremlin|state department|eeas|foreign office)"
-    r"[\w .'’-]{0,40}said:)",
-    re.I,
-)
 
-_CAPTION_CREDIT = re.compile(r"\((?:Xinhua|AP|AFP|Reuters|Photo|photo|Sputnik|TASS|Kyodo)[^)]*\)\s*$")
-_DATELINE = re.compile(
-    rf"""^(?:[A-Z][A-Za-z.'’ -]{{1,40}}|[A-Z][A-Z .'’-]{{1,40}}),\s+
-        (?:{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})
-        \s*(?:\([A-Za-z .]+\)\s*)?
-        (?:--|–|—|-|:)\s+""",
-    re.X,
-)
-_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\w\)|[-•*–]|\d{1,2}\.\d{1,2}\.?)\s+")
-_HEADING_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\w\)|[IVX]{1,4}\.)\s*")
-_OPEN_QUOTE = re.compile(r"^[“\"‘']+\s*")
+def _rules_of(kind: str) -> tuple[_Rule, ...]:
+    return tuple(r for r in _rules() if r.kind == kind)
 
+
+def _match_rule(line: str, kind: str, n_words: int) -> str | None:
+    for r in _rules_of(kind):
+        if r.max_words is not None and n_words > r.max_words:
+            continue
+        if r.pattern.search(line) and not (r.unless and r.unless.search(line)):
+            return r.id
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Line shapes
+
+_TERMINAL = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’»)\]]*$|[\"”’»]$")
+# A line that stops mid-sentence: "... the Ministry of Foreign Affairs of Kazakhstan and"
+_OPEN_END = re.compile(r"(?:[,;\-–(]|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|at|as|that))$")
 _EVENT_WORDS = re.compile(
     r"\b(?:talks?|meets?|meeting|met|call|calls|phone|telephone|conversation|visits?|visited|"
     r"statement|readout|holds?|held|discuss(?:es)?|consultations?|dialogue|summit|"
     r"speaks?|spoke|receives?|received|video|virtual|conference|sign(?:s|ed)?|adopt)\b",
     re.I,
 )
-_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$")
+
+
+def _n_words(line: str, cap: int = 64) -> int:
+    """Word count, stopping at `cap` (a 1 MB line is not split to count its words)."""
+    n = 0
+    for _ in re.finditer(r"\S+", line):
+        n += 1
+        if n >= cap:
+            break
+    return n
+
+
+def _terminal(line: str) -> bool:
+    return bool(_TERMINAL.search(line[-8:]))
 
 
 def _looks_like_prose(line: str) -> bool:
-    """A body line: a sentence-like line (ends like a sentence and has a few words)."""
-    words = line.split()
-    return len(words) >= 6 and bool(_TERMINAL.search(line))
+    """A sentence-like line: a few words, ending like a sentence."""
+    return _n_words(line, 8) >= 6 and _terminal(line)
 
 
-def _is_boilerplate(line: str) -> bool:
-    s = line.strip()
-    if not s:
-        return False
-    if _DATE_ONLY.match(s) or any(p.search(s) for p in _BOILERPLATE_ALWAYS):
-        return True
-    return any(p.search(s) for p in _BOILERPLATE) and not (
-        _looks_like_prose(s) and len(s.split()) > 12
-    )
+def _line_rule(line: str) -> tuple[Removed, str, bool] | None:
+    """Kind and rule id of a line recognisable on its own; the flag opens a footer block."""
+    n = _n_words(line, 40)
+    if n <= 14 and _DATE_ONLY.match(line):
+        return Removed.DATE, "date.line", False
+    rule = _match_rule(line, "note", n)
+    if rule:
+        return Removed.BOILERPLATE, rule, False
+    rule = _match_rule(line, "footer", n)
+    if rule:
+        return Removed.BOILERPLATE, rule, True
+    rule = _match_rule(line, "caption", n)
+    if rule:
+        return Removed.CAPTION, rule, False
+    m = _wrapper_match(line, 0, len(line))
+    if m is not None and m[0] >= len(line) - 1:
+        return Removed.WRAPPER, m[1], False
+    # Navigation never fires on a long sentence nor on a line that goes on on the next line.
+    if not (_looks_like_prose(line) and n > 12) and not _OPEN_END.search(line[-6:]):
+        rule = _match_rule(line, "nav", n)
+        if rule:
+            return Removed.BOILERPLATE, rule, False
+    return None
+
+
+def _wrapper_match(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """End offset (relative to `start`) and rule id of a wrapper at `text[start:end]`'s head."""
+    head = text[start : min(end, start + 300)]
+    for r in _rules_of("wrapper"):
+        m = r.pattern.match(head)
+        if m:
+            return m.end(), r.id
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Heads of paragraphs: list markers, datelines, wrappers, a wrapper's opening quote.
+# These patterns are used with pattern.match(text, pos, endpos), so they carry no "^".
+
+_MARKER = re.compile(
+    r"(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]"  # "2." "(1)" "1)" "1.1."
+    r"|\([a-zA-Z]\)|[a-z]\)"  # "(a)" "a)"
+    r"|\([ivxIVX]{1,4}\)|[ivx]{1,4}\)"  # "(ii)" "iv)"
+    r"|[-•*–—▪●◦‣⁃·■□➢►✓])"  # bullets
+    r"[\s\u200b]+"
+)
+_HEADING_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\w\)|[IVX]{1,4}\.|[A-Z]\.)\s*")
+_OPEN_QUOTE = re.compile(r"[“\"‘'«„]" + _WS + "*")
+_CLOSER_OF = {"“": "”", "‘": "’", "«": "»", "„": "“"}
+
+_CITY = r"[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3}"
+_AGENCY = r"\([A-Z][\w .&/-]{0,30}\)"
+_DATELINES = (
+    # "BEIJING, March 3 (Xinhua) -- ", "ASHGABAT, Sept. 12 (Xinhua) -- ",
+    # "Astana, 8 April 2025 – ", "Tashkent, 3 September 2024: ", "MOSCOW, October 5. /TASS/. "
+    (
+        "dateline.dated",
+        re.compile(
+            rf"{_CITY}(?:,\s*{_CITY})?,\s+"
+            rf"(?:{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s*\d{{4}})?"
+            r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+            rf"\s*(?:{_AGENCY}\s*)?(?:--|[-–—:]|\.?\s*/TASS/\.?)\s+"
+        ),
+    ),
+    # "ANKARA (AA) - ", "Beijing (Xinhua) -- ", "ASTANA. KAZINFORM – "
+    (
+        "dateline.agency",
+        re.compile(
+            rf"(?:{_CITY}\s*{_AGENCY}\s*(?:--|[-–—])"
+            r"|[A-Z]{3,}(?: [A-Z]{2,})?\.\s+(?:KAZINFORM|KABAR|AKIPRESS|TREND|UZA|TASS|"
+            r"XINHUA|INTERFAX|BELTA|APA)\s*(?:--|[-–—])"
+            r"|/?TASS/?\.?\s*(?:--|[-–—])?)\s+"
+        ),
+    ),
+)
+# "WASHINGTON — ", "NEW DELHI — ", "WASHINGTON, D.C. — ": only at the head of the first
+# paragraph, and never an organisation written in capitals ("ASEAN – China relations ...").
+_CITY_DATELINE = re.compile(
+    r"([A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"\s*(?:--|[–—]|-(?=\s))\s+"
+)
+_NOT_CITIES = {
+    "ASEAN", "NATO", "BRICS", "OPEC", "CICA", "APEC", "OSCE", "SCO", "CIS", "CSTO", "EAEU", "G20",
+    "UN", "EU", "USA", "UK", "PRC", "DPRK", "ROK", "USSR", "WTO", "IAEA", "AUKUS", "QUAD", "GCC",
+}
+
+
+def _wrapper_quote(text: str, start: int, end: int) -> bool:
+    """An opening quotation mark of a spokesperson's quoted readout, not a quotation proper.
+
+    GOV.UK readouts quote a whole readout after "A Downing Street spokesperson said:": every
+    paragraph opens with “ and only the last one closes it. A quotation proper closes inside its
+    paragraph (“We are ready ...,” he said).
+    """
+    opener = text[start]
+    closer = _CLOSER_OF.get(opener, opener)
+    _, e = _trim(text, start + 1, end)
+    if e > start + 1 and text[e - 1] == closer:
+        e -= 1
+    return text.find(closer, start + 1, e) < 0
+
+
+def _strip_head(
+    text: str, start: int, end: int, removed: list[Piece], *, first: bool, wrapped: bool
+) -> tuple[int, bool]:
+    """Move `start` past list markers, datelines, run-in wrappers and a wrapper's quote.
+
+    Returns the new start and whether a wrapper was cut (its quote marks then follow).
+    """
+    saw_wrapper = False
+    for _ in range(8):  # a head holds at most a few pieces: "1. BEIJING, ... -- “..."
+        hit: tuple[int, Removed, str] | None = None
+        m = _MARKER.match(text, start, end)
+        if m:
+            hit = (m.end(), Removed.MARKER, "marker.list")
+        if hit is None:
+            for rule, rx in _DATELINES:
+                m = rx.match(text, start, end)
+                if m:
+                    hit = (m.end(), Removed.DATELINE, rule)
+                    break
+        if hit is None and first:
+            m = _CITY_DATELINE.match(text, start, end)
+            if m and m.group(1) not in _NOT_CITIES:
+                hit = (m.end(), Removed.DATELINE, "dateline.city")
+        if hit is None:
+            w = _wrapper_match(text, start, end)
+            if w is not None:
+                stop = start + w[0]
+                while stop < end and _is_ws(text[stop]):
+                    stop += 1
+                hit = (stop, Removed.WRAPPER, w[1])
+                saw_wrapper = True
+        if hit is None and (wrapped or saw_wrapper):
+            m = _OPEN_QUOTE.match(text, start, end)
+            if m and _wrapper_quote(text, start, end):
+                hit = (m.end(), Removed.MARKER, "marker.wrapper_quote")
+        if hit is None or hit[0] >= end:
+            break
+        removed.append(Piece(start, hit[0], hit[1], hit[2]))
+        start = hit[0]
+    return start, saw_wrapper
 
 
 # ---------------------------------------------------------------------------------------
 # Sentences
+#
+# Rules rather than a library: spaCy's sentencizer splits after every "Mr." and the parser's
+# boundaries are statistical; pysbd is unmaintained, slow on long texts and drifts on char
+# offsets. The genre's hazards are few and known, so they are listed here, each with the
+# sentence that needed it.
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "gen", "lt", "col", "sen", "rep", "gov",
-    "h.e", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e",
-    "approx", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "art", "para", "fig", "vol", "ed", "hon", "rt", "amb", "adm", "capt",
-    "maj", "sgt", "jr", "sr", "mt", "ft", "dept", "est", "op", "cf", "al", "p.r.c", "d.c",
+# Never end a sentence, whatever follows (compared lower-case): "e.g. the SCO", "approx. 50".
+_NEVER_END = {"e.g", "i.e", "cf", "viz", "approx", "vs", "incl", "esp", "a.k.a", "w.r.t", "ca"}
+# Titles before a name (case-sensitive): "Mr. KAMIYA Hiroshi", "H.E. Mr. Farhod Ismoilov",
+# "St. Petersburg", "Smt. Meenakshi Lekhi" (India MEA), "Lt. Gen.".
+_TITLES = {
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Ste", "Gen", "Lt", "Col", "Capt", "Maj", "Adm",
+    "Sgt", "Cpl", "Cdr", "Cmdr", "Brig", "Sen", "Rep", "Gov", "Amb", "Hon", "Rt", "Rev", "Fr",
+    "Pres", "Supt", "Messrs", "Mme", "Mlle", "Mgr", "Sh", "Smt", "Dy", "Jt", "Addl", "Secy",
+    "H.E", "H.H", "H.M", "H.R.H", "Excy", "Mt", "Ft", "Dept", "Govt", "Min", "Spl", "Asst",
 }
-# Abbreviations that may also close a sentence: "... with the U.S. The two sides ..."
-_ABBREV_MAY_END = {"u.s", "u.k", "u.n", "e.u", "etc", "d.c", "p.r.c", "inc", "ltd", "co"}
-_SENTENCE_STARTERS = {
-    "The", "He", "She", "They", "It", "This", "These", "Those", "Both", "We", "In", "On", "At",
-    "During", "After", "Following", "Later", "Earlier", "Since", "As", "His", "Her", "Their",
+# Abbreviations that only stand before a number: "No. 5", "Sept. 12", "Art. 3", "pp. 4".
+_BEFORE_NUMBER = {
+    "no", "nos", "art", "arts", "para", "paras", "sec", "fig", "vol", "ch", "p", "pp", "op",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel",
+}
+# May close a sentence: "... with the U.S. The two sides ...", "at 3 p.m. The talks ...".
+# A boundary only when the next word usually opens a sentence (_STARTERS); "U.S. Secretary",
+# "10 a.m. Beijing time", "Thomas E. Harland" stay whole.
+_MAY_END = {"u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.r.c", "a.m", "p.m", "inc", "ltd", "co",
+            "corp", "jr", "sr", "al", "esq", "bros", "plc", "llc"}
+_STARTERS = {
+    "The", "A", "An", "He", "She", "They", "It", "Its", "This", "That", "These", "Those", "Both",
+    "We", "Our", "I", "In", "On", "At", "During", "After", "Following", "Before", "Later",
+    "Earlier", "Since", "As", "His", "Her", "Their", "There", "Such", "Also", "Additionally",
+    "Moreover", "Furthermore", "However", "Meanwhile", "Separately", "Today", "Yesterday",
+    "While", "When", "With", "For", "To", "Under", "According", "Noting", "Recalling",
+    "Welcoming", "Stressing", "Finally", "Lastly", "Further", "Each", "Another", "All",
+    "Regarding", "Over", "Through", "Between", "Among", "Despite", "Given", "Ahead", "Prior",
+    "Other", "Many", "Some", "Several", "If", "Although", "Though", "Because", "Thus",
+    "Therefore", "Accordingly", "Then", "Next", "First", "Second", "Third", "Last",
 }
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9À-ÖØ-Þ])|[a-z]{2,}[.!?](?=[A-Z][a-z])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_PUNCT_RUN = re.compile(r"[.!?…]+[\"'”’»)\]]*")
+_OPENERS = "\"'“‘«(["
+_SENT_MARKER = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]|\([a-zA-Z]\)|\([ivxIVX]{1,4}\)")
+
+
+def _word_before(text: str, i: int, lo: int) -> str:
+    """The token ending at `i` (dots kept: "U.S", "p.m", "H.E"), at most 24 characters back."""
+    j = i
+    stop = max(lo, i - 24)
+    while j > stop and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    return text[j:i].lstrip(".")
+
+
+def _word_after(text: str, i: int, hi: int) -> str:
+    j = i
+    stop = min(hi, i + 24)
+    while j < stop and text[j].isalpha():
+        j += 1
+    return text[i:j]
+
+
+def _ends_sentence(word: str, nxt: str, nxt_is_digit: bool) -> bool:
+    """Whether "<word>." followed by a capital or digit (`nxt`) closes a sentence."""
+    if not word:
+        return True  # "... (local time). The", "... 2024. The"
+    lw = word.lower()
+    if lw in _NEVER_END or word in _TITLES:
+        return False
+    if lw in _BEFORE_NUMBER and nxt_is_digit:
+        return False
+    dotted = "." in word and bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+    if lw in _MAY_END or dotted or (len(word) == 1 and word.isalpha()):
+        # Initials ("F. Ismoilov", "Thomas E. Harland") and dotted abbreviations.
+        return nxt in _STARTERS
+    return True
+
+
+def _glued(text: str, dot: int, start: int, end: int) -> bool:
+    """A full stop with no space after it: "cooperation.The two sides" (pasted web text).
+
+    Needs two lower-case letters before and a capitalised word after; web addresses
+    ("www.gov.uk", "mfa.gov.kz/About") are not sentence ends.
+    """
+    if dot - 2 < start or dot + 2 >= end:
+        return False
+    if not (text[dot - 1].islower() and text[dot - 2].islower()):
+        return False
+    if not (text[dot + 1].isupper() and text[dot + 2].islower()):
+        return False
+    j = dot
+    while j > max(start, dot - 40) and not _is_ws(text[j - 1]):
+        j -= 1
+    token = text[j:dot].lower()
+    return not ("/" in token or "@" in token or token.startswith("www") or "." in token)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside `text[start:end]`, by rule (abbreviations and initials respected)."""
+    """Sentence spans inside `text[start:end]`, by rule (abbreviations and initials respected).
+
+    Linear in the length of the span: each candidate full stop looks at most a few dozen
+    characters either side.
+    """
+    bounds: list[int] = []
+    for m in _PUNCT_RUN.finditer(text, start, end):
+        p = m.end()
+        q = p
+        while q < end and _is_ws(text[q]):
+            q += 1
+        if q == p:
+            # No space after: only "cooperation.The two sides" is a boundary.
+            if m.group() == "." and _glued(text, m.start(), start, end):
+                bounds.append(p)
+            continue
+        if q >= end:
+            continue
+        r = q
+        while r < end and r < q + 3 and text[r] in _OPENERS:
+            r += 1
+        if r >= end:
+            continue
+        c = text[r]
+        if not (c.isupper() or c.isdigit() or c.istitle()):
+            continue  # ".” he said", "p.m. (local time)", "e.g. the SCO"
+        punct = m.group().rstrip("\"'”’»)]")
+        if punct == ".":
+            if not _ends_sentence(
+                _word_before(text, m.start(), start), _word_after(text, r, end), c.isdigit()
+            ):
+                continue
+        bounds.append(p)
+
     out: list[tuple[int, int]] = []
     s = start
-    chunk = text[start:end]
-    for m in _BOUNDARY.finditer(chunk):
-        stop = start + m.end()
-        head = text[s:stop]
-        # The no-space case "cooperation.The": the match includes the word; keep its end.
-        token = _WORD_BEFORE.search(text[max(s, stop - 12) : stop].rstrip("\"”’')]"))
-        if token and text[stop - 1] == "." or (token and text[stop - 1] in "\"”’')]"):
-            word = token.group(1).lower()
-            nxt = text[stop : stop + 30].lstrip()
-            nxt_word = re.match(r"[\"“‘(]?([A-Za-z0-9]+)", nxt)
-            if len(word) == 1 and word.isalpha():
-                continue  # an initial: "F. Ismoilov", "Thomas E. Harland"
-            if word in _ABBREV:
-                if not (
-                    word in _ABBREV_MAY_END
-                    and nxt_word
-                    and nxt_word.group(1) in _SENTENCE_STARTERS
-                ):
-                    continue
-            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) and word not in _ABBREV_MAY_END:
-                continue  # other dotted abbreviations: "a.k.a."
-        if not head.strip():
+    for b in [*bounds, end]:
+        a, e = _trim(text, s, b)
+        s = b
+        # An inline list marker opens the next item: "... cooperation. 2. The two sides ...".
+        mk = _SENT_MARKER.match(text, a, e)
+        if mk and (mk.end() == e or _is_ws(text[mk.end()])):
+            a, e = _trim(text, mk.end(), e)
+        if e > a:
+            out.append((a, e))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Document conventions
+
+
+@dataclass(frozen=True)
+class _Conventions:
+    blank_breaks: bool  # paragraphs are separated by blank lines
+    wrap_width: int | None  # hard-wrapped at this width
+
+
+def _conventions(lines: list[_Line], strong: list[Any]) -> _Conventions:
+    """Decide per document how paragraphs are separated and whether lines are hard-wrapped.
+
+    Blank-line documents: two prose lines more often have a blank line between them than
+    not. Hard-wrapped documents (plain-text exports wrapped at ~72 columns): several lines run
+    on into the next line mid-sentence, and lines are no longer than about 130 characters.
+    """
+    with_blank = adjacent = 0
+    mid_lengths: list[int] = []
+    prose_lengths: list[int] = []
+    prev: int | None = None
+    gap = False
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            gap = True
             continue
-        out.append((s, stop))
-        s = stop
-        while s < end and text[s].isspace():
-            s += 1
-    if s < end and text[s:end].strip():
-        out.append((s, end))
-    # trim white space
-    trimmed = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            trimmed.append((a, b))
-    return trimmed
+        if strong[i] is not None:
+            prev, gap = None, False
+            continue
+        n = _n_words(ln.text, 8)
+        if n >= 6:
+            prose_lengths.append(len(ln.text))
+        if prev is not None:
+            p = lines[prev]
+            if not gap and len(p.text) >= 30 and re.search(r"[a-z,;-]$", p.text):
+                mid_lengths.append(len(p.text))
+            if _n_words(p.text, 8) >= 6 and n >= 6 and _terminal(p.text):
+                if gap:
+                    with_blank += 1
+                else:
+                    adjacent += 1
+        prev, gap = i, False
+    width: int | None = None
+    if len(mid_lengths) >= 2:
+        w = max(mid_lengths)
+        longer = sum(1 for n in prose_lengths if n > w + 8)
+        mid_lengths.sort()
+        median = mid_lengths[len(mid_lengths) // 2]
+        if w <= 130 and median >= 0.6 * w and longer <= 0.1 * len(prose_lengths):
+            width = w
+    return _Conventions(blank_breaks=with_blank > adjacent, wrap_width=width)
+
+
+def _first_word(line: str) -> str:
+    m = re.match(r"\S+", line)
+    return m.group() if m else ""
+
+
+def _joins(prev: _Line, nxt: _Line, conv: _Conventions) -> bool:
+    """Whether `nxt` continues the paragraph that `prev` is in."""
+    if _MARKER.match(nxt.text):
+        return False  # a list item starts its own paragraph: "1. ...\n2. ..."
+    if not _terminal(prev.text) and nxt.text[:1].islower():
+        return True  # broken mid-sentence: "... agreed to\nstrengthen cooperation ..."
+    if conv.wrap_width is not None:
+        if nxt.indent > prev.indent and _terminal(prev.text):
+            return False  # an indented first line opens a new paragraph
+        if len(prev.text) + 1 + len(_first_word(nxt.text)) > conv.wrap_width - 2:
+            return True  # the next word did not fit: a wrapped line
+        if not _terminal(prev.text) and re.search(r"[a-z,;-]$", prev.text):
+            return True  # ragged wrapping that stopped mid-sentence
+    if conv.blank_breaks and _terminal(prev.text) and _looks_like_prose(prev.text):
+        return _n_words(nxt.text, 8) >= 6  # one blank-line-separated block, one paragraph
+    return False
 
 
 # ---------------------------------------------------------------------------------------
 # The layout
 
 
-def _wrapper_quote(seg: str) -> bool:
-    """An opening quotation mark that marks a spokesperson's wrapper, not a quotation.
+@dataclass
+class _Logical:
+    """A paragraph candidate: one or more physical lines."""
 
-    UK readouts quote a whole readout: every paragraph opens with “ and only the last one
-    closes it. A quotation proper closes inside its paragraph ("“We are ready ...,” he said").
-    """
-    opener = seg[0]
-    closer = {"“": "”", "‘": "’"}.get(opener, opener)
-    body = seg[1:].rstrip()
-    inner = body[:-1] if body.endswith(closer) else body
-    return closer not in inner
+    start: int
+    end: int
+    text: str
+    first: int  # index of its first physical line
+    kind: str = "short"  # body | short
 
 
-def _strip_head(text: str, start: int, end: int, removed: list[Piece]) -> int:
-    """Move `start` past list markers, datelines, run-in wrappers and opening quotes."""
-    changed = True
-    while changed and start < end:
-        changed = False
-        seg = text[start:end]
-        for rx, kind in (
-            (_MARKER, Removed.MARKER),
-            (_DATELINE, Removed.DATELINE),
-            (_WRAPPER, Removed.WRAPPER),
-            (_OPEN_QUOTE, Removed.MARKER),
-        ):
-            m = rx.match(seg)
-            if m and m.end() < len(seg):
-                if rx is _OPEN_QUOTE and not _wrapper_quote(seg):
-                    continue
-                if kind is Removed.WRAPPER:
-                    trail = m.end()
-                    while trail < len(seg) and seg[trail].isspace():
-                        trail += 1
-                    removed.append(Piece(start, start + trail, kind))
-                    start += trail
-                else:
-                    removed.append(Piece(start, start + m.end(), kind))
-                    start += m.end()
-                changed = True
-                break
-    return start
+def _is_body(text: str) -> bool:
+    n = _n_words(text, 26)
+    if n >= 25:
+        return True  # a long paragraph, even one that lost its full stop
+    if _MARKER.match(text) and re.match(r"[-•*–—▪●◦‣⁃·■□➢►✓]", text) and n >= 3:
+        return True  # a bullet item: "• to expand trade in agricultural products;"
+    if _looks_like_prose(text):
+        return True
+    if n >= 4 and text.rstrip().endswith((".", "”", '"')):
+        return True
+    # A sentence introducing a list: "The two sides agreed on the following:"
+    return n >= 6 and text.rstrip()[-1:] in ":;" and text[:1].isupper()
 
 
 def _title_score(line: str) -> float:
-    words = line.split()
-    if len(words) < 3 or len(line) > 250:
+    n = _n_words(line, 40)
+    if len(line) > 250 or n < 2 or (n < 3 and not _EVENT_WORDS.search(line)):
+        return -1
+    if _MARKER.match(line):
         return -1
     score = 0.0
     if _EVENT_WORDS.search(line):
         score += 2
-    if not _TERMINAL.search(line):
+    if not _terminal(line):
         score += 1
-    caps = sum(1 for w in words if w[:1].isupper())
-    score += caps / len(words)
+    words = line.split()
+    score += sum(1 for w in words if w[:1].isupper()) / len(words)
     score += min(len(words), 16) / 16
     return score
 
@@ -345,85 +714,101 @@ def segment_text(text: str) -> Layout:
     lines = _lines(text)
     removed = layout.removed
 
-    # 1. classify lines
-    kinds: list[str] = []
-    for ln in lines:
-        t = ln.text
+    # 1. lines recognisable on their own
+    strong = [None if ln.blank else _line_rule(ln.text) for ln in lines]
+    conv = _conventions(lines, strong)
+    layout.breaks = "blank_line" if conv.blank_breaks else "line_break"
+    layout.wrap_width = conv.wrap_width
+
+    # 2. logical lines (paragraph candidates) and the other pieces, in document order
+    items: list[_Logical | tuple[int, Removed, str, bool]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
         if ln.blank:
-            kinds.append("blank")
-        elif _is_boilerplate(t):
-            kinds.append("date" if _DATE_ONLY.match(t) else "boilerplate")
-        elif _WRAPPER.match(t) and _WRAPPER.match(t).end() >= len(t.rstrip()) - 1:
-            kinds.append("wrapper")
-        elif _CAPTION_CREDIT.search(t) or t.lower().startswith("(photo)"):
-            kinds.append("caption")
-        elif _looks_like_prose(t) or (len(t.split()) >= 4 and t.rstrip().endswith((".", "”", '"'))):
-            kinds.append("body")
-        else:
-            kinds.append("short")
-
-    # 2. the headline: the best short line before the first body line
-    first_body = next((i for i, k in enumerate(kinds) if k == "body"), len(lines))
-    best, best_score = None, 0.0
-    for i in range(first_body):
-        if kinds[i] != "short":
+            i += 1
             continue
-        sc = _title_score(lines[i].text)
-        if sc > best_score:
-            best, best_score = i, sc
-    if best is not None:
-        layout.title = (lines[best].start, lines[best].end)
-        kinds[best] = "title"
-        # A repost may print the headline twice; the copy is not a paragraph either.
-        for i in range(first_body):
-            if kinds[i] == "short" and lines[i].text == lines[best].text:
-                kinds[i] = "title_copy"
+        if strong[i] is not None:
+            items.append((i, *strong[i]))
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and not lines[j + 1].blank and strong[j + 1] is None:
+            if not _joins(lines[j], lines[j + 1], conv):
+                break
+            j += 1
+        s, e = ln.start, lines[j].end
+        items.append(_Logical(s, e, text[s:e] if j > i else ln.text, i))
+        i = j + 1
 
-    # 3. paragraphs: body lines; short lines after the first body line are headings
+    logical = [it for it in items if isinstance(it, _Logical)]
+    for lg in logical:
+        lg.kind = "body" if _is_body(lg.text) else "short"
+    body_idx = [k for k, it in enumerate(items) if isinstance(it, _Logical) and it.kind == "body"]
+    first_body = body_idx[0] if body_idx else len(items)
+    last_body = body_idx[-1] if body_idx else -1
+
+    # 3. the headline: the best short line before the first body paragraph
+    title_k: int | None = None
+    best = 0.0
+    for k in range(first_body):
+        it = items[k]
+        if isinstance(it, _Logical):
+            sc = _title_score(it.text)
+            if sc > best:
+                title_k, best = k, sc
+    title_text = None
+    if title_k is not None:
+        t = items[title_k]
+        assert isinstance(t, _Logical)
+        layout.title = (t.start, t.end)
+        title_text = t.text
+
+    # 4. walk the items: pieces out, paragraphs in
     heading: str | None = None
-    para_lines: list[list[_Line]] = []
-    prev_body = False
-    for ln, kind in zip(lines, kinds, strict=True):
-        if kind == "body":
-            if (
-                prev_body
-                and para_lines
-                and not _TERMINAL.search(para_lines[-1][-1].text)
-                and ln.text[:1].islower()
-            ):
-                para_lines[-1].append(ln)  # a hard-wrapped line continues the paragraph
-            else:
-                para_lines.append([ln])
-                para_lines[-1].insert(0, _Line(-1, -1, heading or ""))
-            prev_body = True
-            continue
-        prev_body = kind == "blank" and prev_body and False
-        if kind in ("boilerplate", "date", "title", "title_copy", "caption", "wrapper"):
-            rk = {
-                "date": Removed.DATE,
-                "title": Removed.TITLE,
-                "title_copy": Removed.TITLE,
-                "caption": Removed.CAPTION,
-                "wrapper": Removed.WRAPPER,
-            }.get(kind, Removed.BOILERPLATE)
-            removed.append(Piece(ln.start, ln.end, rk))
-            if kind == "date":
+    in_footer = False
+    wrapped = False  # a spokesperson's wrapper was seen: its opening quotes are markers
+    first_para = True
+    for k, it in enumerate(items):
+        if not isinstance(it, _Logical):
+            idx, kind, rule, opens_footer = it
+            ln = lines[idx]
+            removed.append(Piece(ln.start, ln.end, kind, rule))
+            if kind is Removed.DATE:
                 layout.date_lines.append((ln.start, ln.end))
-        elif kind == "short":
-            removed.append(Piece(ln.start, ln.end, Removed.HEADING))
-            if any(k == "body" for k in kinds[: lines.index(ln)]):
-                heading = _HEADING_MARKER.sub("", ln.text).strip() or None
-
-    for group in para_lines:
-        head, body = group[0], group[1:]
-        start, end = body[0].start, body[-1].end
-        start = _strip_head(text, start, end, removed)
-        if start >= end:
+            elif kind is Removed.WRAPPER:
+                wrapped = True
+            if opens_footer and k > first_body:
+                in_footer = True
             continue
-        sents = split_sentences(text, start, end)
+        if it.kind == "short":
+            if k == title_k:
+                removed.append(Piece(it.start, it.end, Removed.TITLE, "title.best_short_line"))
+            elif k < first_body and it.text == title_text:
+                removed.append(Piece(it.start, it.end, Removed.TITLE, "title.repeat"))
+            elif k < first_body:
+                rule = "heading.before_body" if title_k is not None and k > title_k else (
+                    "nav.before_title"
+                )
+                kind = Removed.HEADING if rule == "heading.before_body" else Removed.BOILERPLATE
+                removed.append(Piece(it.start, it.end, kind, rule))
+            elif in_footer:
+                removed.append(Piece(it.start, it.end, Removed.BOILERPLATE, "footer.in_block"))
+            elif k > last_body:
+                removed.append(Piece(it.start, it.end, Removed.BOILERPLATE, "footer.after_body"))
+            else:
+                removed.append(Piece(it.start, it.end, Removed.HEADING, "heading.short_line"))
+                heading = _HEADING_MARKER.sub("", it.text).strip() or None
+            continue
+        in_footer = False
+        start, saw = _strip_head(text, it.start, it.end, removed, first=first_para, wrapped=wrapped)
+        wrapped = wrapped or saw
+        first_para = False
+        sents = split_sentences(text, start, it.end)
         if not sents:
             continue
-        idx = len(layout.paragraphs)
-        layout.paragraphs.append(ParagraphSpan(sents[0][0], sents[-1][1], head.text or None))
-        layout.sentences.extend(SentenceSpan(a, b, idx) for a, b in sents)
+        p = len(layout.paragraphs)
+        layout.paragraphs.append(ParagraphSpan(sents[0][0], sents[-1][1], heading))
+        layout.sentences.extend(SentenceSpan(a, b, p) for a, b in sents)
+    removed.sort(key=lambda pc: (pc.start, pc.end))
     return layout
