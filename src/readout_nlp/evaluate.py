@@ -102,6 +102,8 @@ __all__ = [
     "score_document",
     "read_gold",
     "read_gold_dir",
+    "read_gold_file",
+    "GoldParticipant",
     "gold_to_prediction",
     "format_report",
     "names_match",
