@@ -21,7 +21,9 @@ from .errors import (
     ReadoutWarning,
     TaxonomyError,
 )
+from .frames import batch_frame, claims_frame, commitments_frame, read_readouts, readouts_frame
 from .pipeline import analyze, load, pipe, to_readout
+from .plot import plot_commitments
 from .records import (
     Attribution,
     Claim,
@@ -35,6 +37,7 @@ from .records import (
     Readout,
     Sentence,
 )
+from .render import render, render_html, render_page
 
 __all__ = [
     "__version__",
@@ -42,6 +45,15 @@ __all__ = [
     "load",
     "pipe",
     "to_readout",
+    "render",
+    "render_html",
+    "render_page",
+    "claims_frame",
+    "commitments_frame",
+    "readouts_frame",
+    "batch_frame",
+    "read_readouts",
+    "plot_commitments",
     "Readout",
     "Meta",
     "Participant",

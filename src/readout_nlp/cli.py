@@ -138,5 +138,75 @@ def schema(
         typer.echo(f"wrote {out}")
 
 
+@app.command()
+def render(
+    path: Annotated[
+        Path,
+        typer.Argument(help="A readout (.txt, .md or .html), or its JSON record (.json)."),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Write the page here instead of stdout.")
+    ] = None,
+    style: Annotated[
+        str, typer.Option(help="readout (the library's view) or span (displaCy's span style).")
+    ] = "readout",
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
+) -> None:
+    """Render one readout as a standalone HTML page: claims in their speaker's colours,
+    commitments with type and modality, a legend of participants."""
+    from pydantic import ValidationError
+
+    from .batch import read_text
+    from .pipeline import analyze as analyze_text
+    from .pipeline import load
+    from .records import Readout
+    from .render import render_page
+
+    try:
+        if path.suffix.lower() == ".json":
+            readout = Readout.model_validate_json(read_text(path))
+        else:
+            readout = analyze_text(read_text(path), source=str(path), nlp=load(model))
+        page = render_page(readout, style=style)
+    except ReadoutError as exc:
+        _fail(str(exc))
+    except ValidationError as exc:
+        _fail(f"{path}: not a Readout record: {exc.errors()[0]['msg']}")
+    except ValueError as exc:
+        _fail(str(exc))
+    if out is None:
+        typer.echo(page)
+    else:
+        out.write_text(page, encoding="utf-8")
+        typer.echo(f"wrote {out}")
+
+
+@app.command()
+def plot(
+    folder: Annotated[
+        Path, typer.Argument(help="A batch output folder (or its readouts.jsonl).")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="PNG file to write.")] = Path(
+        "commitments.png"
+    ),
+    freq: Annotated[str, typer.Option(help="Period of a bar: auto, D, W, M, Q or Y.")] = "auto",
+    top: Annotated[
+        int, typer.Option(help="Types and parties shown before the rest count as 'other'.")
+    ] = 10,
+    dpi: Annotated[int, typer.Option(help="Resolution of the PNG.")] = 150,
+) -> None:
+    """Plot commitments by type and party over time for a batch output folder; save a PNG."""
+    from .plot import plot_commitments
+
+    try:
+        fig = plot_commitments(folder, freq=freq, top=top)
+        fig.savefig(out, dpi=dpi)
+    except ReadoutError as exc:
+        _fail(str(exc))
+    except (ImportError, ValueError) as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {out}")
+
+
 def main() -> None:
     app()

@@ -236,3 +236,21 @@ class Readout(_Record):
     def to_json(self, **kwargs: Any) -> str:
         """The readout as a JSON string (`model_dump_json`)."""
         return self.model_dump_json(**kwargs)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a readout as its highlighted text (`readout_nlp.render`)."""
+        from .render import render_html
+
+        return render_html(self)
+
+    def claims_frame(self) -> Any:
+        """The claims as a pandas DataFrame (needs the `frames` extra)."""
+        from .frames import claims_frame
+
+        return claims_frame(self)
+
+    def commitments_frame(self) -> Any:
+        """The commitments as a pandas DataFrame (needs the `frames` extra)."""
+        from .frames import commitments_frame
+
+        return commitments_frame(self)
