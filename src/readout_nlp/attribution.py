@@ -78,7 +78,7 @@ _EVENT_VERBS = {
     "cochair", "accompany", "interact", "join", "participate", "lay", "pay", "see", "open",
     "initiate", "accept", "conduct", "speak", "talk", "have", "take", "come", "call", "be",
     "exchange", "co", "preside", "unveil", "plant", "inspect", "present", "deliver", "give",
-    "stop", "land", "head", "lead", "follow",
+    "stop", "land", "head", "lead", "follow", "adopt", "conclude", "establish", "sign",
 }
 # Main predicates that only narrate when the subject is a participant named in the third
 # person (not "Mr. Foreign Minister", which is the speaker addressing the guest).
@@ -110,7 +110,8 @@ _PLURAL = {"they", "them", "their"}
 _FIRST_PLURAL = {"we", "us", "our"}
 _ADDRESS = re.compile(r"^(?:mr\.?|madam|mrs\.?|ms\.?|dear)\s+", re.I)
 _AS_FOLLOWS = re.compile(r"\bas follows\s*[.:]?\s*$", re.I)
-_COLON_SPEAKER = re.compile(r"^(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s+\S")
+# "Vladimir Vasiliev: Mr President, ...", "President of Kazakhstan Askar Bekov (retranslated): ..."
+_COLON_SPEAKER = re.compile(r"^(?P<np>[A-Z][\w.’' -]{1,60}?)\s*(?:\([\w ]{1,20}\))?\s*:\s+\S")
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
@@ -223,9 +224,10 @@ def _resolve(ref: Reference, state: _State, sent: Span, subj: Token | None) -> t
             return cands, "title"
         if not cands:
             return [], "title.unknown"
-        turn = [p for p in cands if p in state.turn]
-        if len(turn) == 1:
-            return turn, "title.turn"
+        # An ambiguous title ("the Minister" when both are ministers): not the person the
+        # sentence names or points to as its object ("The Minister also briefed Gao Yichen",
+        # "The Minister thanked him"); else the publishing government's own principal, whom
+        # house styles call by bare title ("The Secretary", "The Minister"); else the turn.
         others = set(mentioned(sent, roster))
         if subj is not None:
             subj_people = set()
@@ -234,12 +236,19 @@ def _resolve(ref: Reference, state: _State, sent: Span, subj: Token | None) -> t
                 if owner:
                     subj_people.add(owner)
             others -= subj_people
+            for t in sent:
+                if t.lower_ in ("him", "her") and t.dep_ in ("dobj", "pobj", "dative", "iobj"):
+                    if state.last_single is not None and state.last_single not in subj_people:
+                        others.add(state.last_single)
         left = [p for p in cands if p not in others]
         if len(left) == 1:
             return left, "title.not_object"
         pub = roster.publisher_principal
-        if pub in cands:
+        if pub in left:
             return [pub], "title.publisher"
+        turn = [p for p in left if p in state.turn]
+        if len(turn) == 1:
+            return turn, "title.turn"
         return cands[:1], "title.first"
     return [], "unknown"
 
@@ -251,6 +260,9 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
     first_ref: Reference | None = None
     span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
     heads = syntax.conjuncts(subj)
+    for other in syntax.co_subjects(subj):
+        heads.extend(h for h in syntax.conjuncts(other) if h not in heads)
+    heads.sort(key=lambda t: t.i)
     for head in heads:
         toks = syntax.np_tokens(head)
         np = syntax.text(toks)
@@ -363,7 +375,11 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
                            "launch", "open", "inaugurate", "attend", "receive", "organize",
                            "organise", "consider", "discuss", "review", "address", "cover"):
             return "narration.passive_event"
-    if syntax.is_passive(root) and root.lemma_ in ("initiate", "accept", "hold", "sign"):
+    if syntax.is_passive(root) and root.lemma_ in (
+        "initiate", "accept", "hold", "sign", "head", "lead", "accompany", "attend", "host",
+        "chair", "co-chair", "cochair", "receive", "organize", "organise", "witness",
+    ):
+        # "The Uzbek delegation was headed by Deputy Minister X", "The talks were co-chaired by"
         return "narration.passive_event"
     for v in syntax.main_verbs(sent):
         if v.lemma_ == "welcome" and _is_hosting(v):
@@ -518,6 +534,17 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         if subj.lower_ in ("it", "there") or subj.dep_ == "expl":
             continue
         people, rule, ref, sspan = _resolve_subject(subj, state, sent)
+        near = syntax.subject_next_to(anchor, subj)
+        if near is not None:
+            near_ref = roster.classify(syntax.text(near))
+            near_people, near_rule = (
+                _resolve(near_ref, state, sent, None)
+                if near_ref.kind is not RefKind.UNKNOWN
+                else ([], "")
+            )
+            if near_people:
+                people, rule, ref = near_people, f"{near_rule}.next_to_verb", near_ref
+                sspan = (near[0].idx, near[-1].idx + len(near[-1]))
         if state.turn and ref.rule == "ref.group.countries":
             break  # "the two countries have always supported each other": the speaker's words
         cue_span = (sent.doc[cue.start].idx, sent.doc[cue.end - 1].idx + len(sent.doc[cue.end - 1]))
@@ -572,6 +599,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         if not people and roster.publisher_principal:
             people = [roster.publisher_principal]
         if people:
+            state.turn = people
             return Decision(_names(people), Attribution.CONTINUATION, rule="continuation.we", turn=_names(people))
 
     # 7. a cue-less paragraph opening after a paragraph of claims: the turn goes on
@@ -585,11 +613,13 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
 def _note_subject(sent: Span, state: _State) -> None:
     """Remember a narration sentence's participant subject, for a following "he"."""
     subj = syntax.subject_of(sent.root)
-    if subj is None:
+    if subj is None or subj.pos_ == "PRON":
         return
     ref = state.roster.classify(syntax.text(syntax.np_tokens(subj)))
-    if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
-        _remember(state, ref.people[0])
+    if ref.kind in (RefKind.NAME, RefKind.TITLE):
+        people, _ = _resolve(ref, state, sent, subj)
+        if len(people) == 1:
+            _remember(state, people[0])
 
 
 def _remember(state: _State, person: Person) -> None:
@@ -629,6 +659,8 @@ def genders(doc: Doc, sents: list[Span], roster: Roster) -> dict[Person, str]:
         ref = roster.classify(syntax.text(syntax.np_tokens(subj)))
         if ref.kind not in (RefKind.NAME, RefKind.TITLE) or len(ref.people) != 1:
             continue
+        if any(p != ref.people[0] for p in mentioned(sent, roster)):
+            continue  # "X met Y ..., during his first visit": whose "his"?
         for t in sent:
             g = _POSSESSIVE.get(t.lower_)
             if g:

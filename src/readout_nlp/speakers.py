@@ -53,7 +53,8 @@ _GROUP = re.compile(
     r"(?:two\s+|three\s+|four\s+)?"
     r"(?:sides|parties|delegations|leaders|ministers|foreign ministers|countries|"
     r"heads of state|presidents|prime ministers|counterparts|governments|nations|"
-    r"chief diplomats|top diplomats|officials|secretaries|interlocutors|participants)$",
+    r"chief diplomats|top diplomats|officials|secretaries|interlocutors|participants|"
+    r"partners|[a-z]+ partners|central asian partners|counterparts)$",
     re.I,
 )
 _BARE_GROUP = re.compile(r"^(?:both(?: of them)?|the two|the three|the pair|the duo)$", re.I)

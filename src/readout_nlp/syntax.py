@@ -63,6 +63,40 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def co_subjects(subj: Token) -> list[Token]:
+    """Other subjects of the same verb: a parse may give "X and Y commended" two nsubj arcs."""
+    return [
+        c
+        for c in subj.head.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i != subj.i and c.i < subj.head.i
+    ]
+
+
+def subject_next_to(verb: Token, subj: Token) -> list[Token] | None:
+    """The words between the last comma before `verb` and `verb`, when the parse put the
+    subject further left.
+
+    A sentence-initial participial framer is sometimes misparsed so that its object becomes
+    the subject: "Welcoming Minister X on his first visit, Deputy Prime Minister Y affirmed
+    that ..." has Y right before the verb; "Zhou, also a member of ..., said" has nothing
+    there and keeps its parse.
+    """
+    sent = verb.sent
+    if subj.i > verb.i:
+        return None
+    commas = [t.i for t in sent if subj.i < t.i < verb.i and t.text == ","]
+    if not commas:
+        return None
+    if sent.doc[commas[-1] + 1].dep_ == "cc":
+        return None  # "The Secretary, Foreign Minister X, and Foreign Minister Y underscored"
+    chunk = [t for t in sent.doc[commas[-1] + 1 : verb.i] if t.dep_ not in ("advmod", "neg")]
+    if not chunk or len(chunk) > 12 or any(t.pos_ == "VERB" for t in chunk):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in chunk):
+        return None
+    return chunk
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
