@@ -78,7 +78,7 @@ _EVENT_VERBS = {
     "cochair", "accompany", "interact", "join", "participate", "lay", "pay", "see", "open",
     "initiate", "accept", "conduct", "speak", "talk", "have", "take", "come", "call", "be",
     "exchange", "co", "preside", "unveil", "plant", "inspect", "present", "deliver", "give",
-    "stop", "land", "head", "lead", "follow", "adopt", "conclude", "establish", "sign",
+    "stop", "land", "head", "lead", "follow", "adopt", "conclude", "establish",
 }
 # Main predicates that only narrate when the subject is a participant named in the third
 # person (not "Mr. Foreign Minister", which is the speaker addressing the guest).
