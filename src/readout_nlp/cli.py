@@ -77,10 +77,25 @@ def batch(
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
     n_process: Annotated[int, typer.Option("--n-process", help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Docs per batch.")] = 32,
-    resume: Annotated[bool, typer.Option("--resume", help="Skip inputs already done.")] = False,
-    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue OUT: skip inputs already recorded.")
+    ] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Start OUT again, discarding earlier results.")
+    ] = False,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="Refuse inputs longer than this (characters).")
+    ] = 1_000_000,
+    progress: Annotated[
+        bool, typer.Option(help="Progress bar on stderr (only when it is a terminal).")
+    ] = True,
 ) -> None:
-    """Attribute every readout in a folder; write readouts.jsonl, claims.csv, commitments.csv."""
+    """Attribute every readout in a folder (.txt, .md, .html, recursively).
+
+    Writes readouts.jsonl, errors.jsonl (inputs that failed, and duplicate notes) and the
+    flat tables readouts/claims/commitments .csv (and .parquet with pyarrow) into OUT.
+    Exits 1 if any input failed; an interrupted run is continued with --resume.
+    """
     from .batch import run_batch
 
     try:
@@ -91,10 +106,25 @@ def batch(
             n_process=n_process,
             batch_size=batch_size,
             resume=resume,
+            overwrite=overwrite,
             progress=progress,
+            max_chars=max_chars,
         )
     except ReadoutError as exc:
         _fail(str(exc))
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+    except KeyboardInterrupt:
+        typer.echo(
+            f"readout-nlp: interrupted; the records written so far are kept in {out}. "
+            "Run the same command with --resume to finish.",
+            err=True,
+        )
+        raise typer.Exit(130) from None
+    for line in summary.errors[:10]:
+        typer.echo(f"  failed: {line}", err=True)
+    if len(summary.errors) > 10:
+        typer.echo(f"  ... and {len(summary.errors) - 10} more", err=True)
     typer.echo(summary.describe())
     if summary.failed:
         raise typer.Exit(1)
