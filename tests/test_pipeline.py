@@ -1,0 +1,93 @@
+"""Loading pipelines and the one-call API."""
+
+from __future__ import annotations
+
+import pytest
+
+import readout_nlp
+from readout_nlp.errors import ModelNotFoundError
+from readout_nlp.pipeline import COMPONENTS, DEFAULT_MODELS
+
+TEXT = (
+    "Wang Yi Holds Talks with Foreign Minister Beibut Atamkulov of Kazakhstan\n\n"
+    "On March 28, 2019, Foreign Minister Wang Yi held talks with Foreign Minister Beibut "
+    "Atamkulov of Kazakhstan in Beijing.\n\n"
+    "Wang Yi pointed out that the two sides should maintain close high-level exchanges. The "
+    "Chinese side welcomes more Kazakh students.\n"
+)
+
+
+def test_load_adds_the_components_in_order(nlp):
+    names = nlp.pipe_names
+    assert names[0] == "readout_segmenter"
+    positions = [names.index(c) for c in COMPONENTS]
+    assert positions == sorted(positions)
+    assert names.index("parser") < names.index("readout_attribution")
+
+
+def test_default_model_is_one_of_the_known_packages(nlp):
+    assert f"{nlp.meta['lang']}_{nlp.meta['name']}" in DEFAULT_MODELS
+
+
+def test_unknown_model_names_what_to_install():
+    with pytest.raises(ModelNotFoundError, match="no_such_pipeline"):
+        readout_nlp.load("no_such_pipeline")
+
+
+def test_a_loaded_language_can_be_passed(nlp):
+    assert readout_nlp.load(nlp) is nlp
+
+
+def test_a_pipeline_without_parser_is_refused():
+    import spacy
+
+    with pytest.raises(ModelNotFoundError, match="parser"):
+        readout_nlp.load(spacy.blank("en"))
+
+
+def test_load_is_idempotent(nlp):
+    before = list(nlp.pipe_names)
+    readout_nlp.load(nlp)
+    assert nlp.pipe_names == before
+
+
+def test_analyze_offsets_point_into_the_original_text(nlp):
+    r = readout_nlp.analyze(TEXT, nlp=nlp, source="x.txt")
+    assert r.source == "x.txt"
+    assert r.text == TEXT
+    for rec in [*r.paragraphs, *r.sentences, *r.claims, *r.commitments]:
+        assert TEXT[rec.start : rec.end] == rec.text
+
+
+def test_participants_can_be_given(nlp):
+    r = readout_nlp.analyze(
+        TEXT,
+        nlp=nlp,
+        participants=[
+            {"name": "Wang Yi", "country": "CHN", "titles": ["Foreign Minister"]},
+            {"name": "Beibut Atamkulov", "country": "KAZ", "titles": ["Foreign Minister"]},
+        ],
+    )
+    assert [p.name for p in r.meta.participants] == ["Wang Yi", "Beibut Atamkulov"]
+    assert r.claims[0].speakers == ["Wang Yi"]
+
+
+def test_readout_round_trips_through_json(nlp):
+    r = readout_nlp.analyze(TEXT, nlp=nlp)
+    again = readout_nlp.Readout.model_validate_json(r.model_dump_json())
+    assert again == r
+
+
+@pytest.mark.parametrize(
+    "bad,error",
+    [
+        ("", readout_nlp.EmptyInputError),
+        ("   \n\t ", readout_nlp.EmptyInputError),
+        (b"bytes", readout_nlp.NotTextError),
+        (None, readout_nlp.NotTextError),
+        (42, readout_nlp.NotTextError),
+    ],
+)
+def test_bad_input_raises_a_readout_error(nlp, bad, error):
+    with pytest.raises(error):
+        readout_nlp.analyze(bad, nlp=nlp)
