@@ -155,31 +155,34 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 # Line breaks: \n, \r\n, a lone \r (old Mac exports), Unicode line/paragraph separators and
 # vertical tab / form feed (Word exports). U+0085 is left alone: in mis-decoded cp1252 text it
 # is an ellipsis.
-_LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c]|$)")
+_NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c]")
 
 
 @dataclass(frozen=True)
 class _Line:
+    """A non-blank physical line."""
+
     start: int  # first non-space character
     end: int  # one past the last non-space character
     text: str
     indent: int = 0  # white space before `start` on the line
-
-    @property
-    def blank(self) -> bool:
-        return self.start == self.end
+    gap: bool = False  # a blank line comes between this line and the previous one
 
 
 def _lines(text: str) -> list[_Line]:
+    """The non-blank lines; blank lines only set the next line's `gap` (no object each)."""
     out: list[_Line] = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        raw_end = m.end()
-        while raw_end > m.start() and text[raw_end - 1] in "\r\n\u2028\u2029\x0b\x0c":
-            raw_end -= 1
-        s, e = _trim(text, m.start(), raw_end)
-        out.append(_Line(s, e, text[s:e], s - m.start()))
+    pos = 0
+    gap = False
+    for m in [*_NEWLINE.finditer(text), None]:
+        stop = m.start() if m is not None else len(text)
+        s, e = _trim(text, pos, stop)
+        if e > s:
+            out.append(_Line(s, e, text[s:e], s - pos, gap and bool(out)))
+            gap = False
+        else:
+            gap = True
+        pos = m.end() if m is not None else stop
     return out
 
 
@@ -268,7 +271,7 @@ def _match_rule(line: str, kind: str, n_words: int) -> str | None:
 
 _TERMINAL = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’»)\]]*$|[\"”’»]$")
 # A line that stops mid-sentence: "... the Ministry of Foreign Affairs of Kazakhstan and"
-_OPEN_END = re.compile(r"(?:[,;\-–(]|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|at|as|that))$")
+_OPEN_END = re.compile(r"(?:[,;(]|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|at|as|that))$")
 _EVENT_WORDS = re.compile(
     r"\b(?:talks?|meets?|meeting|met|call|calls|phone|telephone|conversation|visits?|visited|"
     r"statement|readout|holds?|held|discuss(?:es)?|consultations?|dialogue|summit|"
@@ -319,6 +322,16 @@ def _line_rule(line: str) -> tuple[Removed, str, bool] | None:
         if rule:
             return Removed.BOILERPLATE, rule, False
     return None
+
+
+def classify_line(line: str) -> tuple[Removed, str] | None:
+    """How a line on its own would be removed, and by which rule; None for a body line.
+
+    Only the rules that need no context: dates, navigation, notes, footers, captions,
+    wrappers. Headlines, headings and footers after the body depend on the lines around.
+    """
+    got = _line_rule(line.strip(" \t\u00a0\u202f" + _ZERO_WIDTH))
+    return None if got is None else (got[0], got[1])
 
 
 def _wrapper_match(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -377,10 +390,12 @@ _CITY_DATELINE = re.compile(
     r"([A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     r"\s*(?:--|[–—]|-(?=\s))\s+"
 )
+# fmt: off
 _NOT_CITIES = {
     "ASEAN", "NATO", "BRICS", "OPEC", "CICA", "APEC", "OSCE", "SCO", "CIS", "CSTO", "EAEU", "G20",
     "UN", "EU", "USA", "UK", "PRC", "DPRK", "ROK", "USSR", "WTO", "IAEA", "AUKUS", "QUAD", "GCC",
 }
+# fmt: on
 
 
 def _wrapper_quote(text: str, start: int, end: int) -> bool:
@@ -452,22 +467,29 @@ def _strip_head(
 _NEVER_END = {"e.g", "i.e", "cf", "viz", "approx", "vs", "incl", "esp", "a.k.a", "w.r.t", "ca"}
 # Titles before a name (case-sensitive): "Mr. KAMIYA Hiroshi", "H.E. Mr. Farhod Ismoilov",
 # "St. Petersburg", "Smt. Meenakshi Lekhi" (India MEA), "Lt. Gen.".
+# fmt: off
 _TITLES = {
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Ste", "Gen", "Lt", "Col", "Capt", "Maj", "Adm",
     "Sgt", "Cpl", "Cdr", "Cmdr", "Brig", "Sen", "Rep", "Gov", "Amb", "Hon", "Rt", "Rev", "Fr",
     "Pres", "Supt", "Messrs", "Mme", "Mlle", "Mgr", "Sh", "Smt", "Dy", "Jt", "Addl", "Secy",
     "H.E", "H.H", "H.M", "H.R.H", "Excy", "Mt", "Ft", "Dept", "Govt", "Min", "Spl", "Asst",
 }
+# fmt: on
 # Abbreviations that only stand before a number: "No. 5", "Sept. 12", "Art. 3", "pp. 4".
+# fmt: off
 _BEFORE_NUMBER = {
     "no", "nos", "art", "arts", "para", "paras", "sec", "fig", "vol", "ch", "p", "pp", "op",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel",
 }
+# fmt: on
 # May close a sentence: "... with the U.S. The two sides ...", "at 3 p.m. The talks ...".
 # A boundary only when the next word usually opens a sentence (_STARTERS); "U.S. Secretary",
 # "10 a.m. Beijing time", "Thomas E. Harland" stay whole.
+# fmt: off
 _MAY_END = {"u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.r.c", "a.m", "p.m", "inc", "ltd", "co",
             "corp", "jr", "sr", "al", "esq", "bros", "plc", "llc"}
+# fmt: on
+# fmt: off
 _STARTERS = {
     "The", "A", "An", "He", "She", "They", "It", "Its", "This", "That", "These", "Those", "Both",
     "We", "Our", "I", "In", "On", "At", "During", "After", "Following", "Before", "Later",
@@ -479,6 +501,7 @@ _STARTERS = {
     "Other", "Many", "Some", "Several", "If", "Although", "Though", "Because", "Thus",
     "Therefore", "Accordingly", "Then", "Next", "First", "Second", "Third", "Last",
 }
+# fmt: on
 
 _PUNCT_RUN = re.compile(r"[.!?…]+[\"'”’»)\]]*")
 _OPENERS = "\"'“‘«(["
@@ -537,6 +560,19 @@ def _glued(text: str, dot: int, start: int, end: int) -> bool:
     return not ("/" in token or "@" in token or token.startswith("www") or "." in token)
 
 
+def _is_inline_marker(text: str, dot: int, lo: int) -> bool:
+    """A number and full stop that number a list item: "following: 1. To", "trade. 2. The"."""
+    j = dot
+    while j > lo and j > dot - 3 and text[j - 1].isdigit():
+        j -= 1
+    if j == dot or (j > lo and text[j - 1].isdigit()):
+        return False
+    k = j
+    while k > lo and _is_ws(text[k - 1]):
+        k -= 1
+    return k == lo or (k < j and text[k - 1] in ":;.!?")
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside `text[start:end]`, by rule (abbreviations and initials respected).
 
@@ -565,6 +601,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not (c.isupper() or c.isdigit() or c.istitle()):
             continue  # ".” he said", "p.m. (local time)", "e.g. the SCO"
         punct = m.group().rstrip("\"'”’»)]")
+        if punct == "." and _is_inline_marker(text, m.start(), start):
+            continue  # "agreed on the following: 1. To expand trade. 2. To ..."
         if punct == ".":
             if not _ends_sentence(
                 _word_before(text, m.start(), start), _word_after(text, r, end), c.isdigit()
@@ -607,13 +645,10 @@ def _conventions(lines: list[_Line], strong: list[Any]) -> _Conventions:
     mid_lengths: list[int] = []
     prose_lengths: list[int] = []
     prev: int | None = None
-    gap = False
     for i, ln in enumerate(lines):
-        if ln.blank:
-            gap = True
-            continue
+        gap = ln.gap
         if strong[i] is not None:
-            prev, gap = None, False
+            prev = None
             continue
         n = _n_words(ln.text, 8)
         if n >= 6:
@@ -622,12 +657,12 @@ def _conventions(lines: list[_Line], strong: list[Any]) -> _Conventions:
             p = lines[prev]
             if not gap and len(p.text) >= 30 and re.search(r"[a-z,;-]$", p.text):
                 mid_lengths.append(len(p.text))
-            if _n_words(p.text, 8) >= 6 and n >= 6 and _terminal(p.text):
+            if _n_words(p.text, 8) >= 3 and n >= 3 and _terminal(p.text):
                 if gap:
                     with_blank += 1
                 else:
                     adjacent += 1
-        prev, gap = i, False
+        prev = i
     width: int | None = None
     if len(mid_lengths) >= 2:
         w = max(mid_lengths)
@@ -636,7 +671,7 @@ def _conventions(lines: list[_Line], strong: list[Any]) -> _Conventions:
         median = mid_lengths[len(mid_lengths) // 2]
         if w <= 130 and median >= 0.6 * w and longer <= 0.1 * len(prose_lengths):
             width = w
-    return _Conventions(blank_breaks=with_blank > adjacent, wrap_width=width)
+    return _Conventions(blank_breaks=with_blank >= adjacent and with_blank > 0, wrap_width=width)
 
 
 def _first_word(line: str) -> str:
@@ -657,8 +692,8 @@ def _joins(prev: _Line, nxt: _Line, conv: _Conventions) -> bool:
             return True  # the next word did not fit: a wrapped line
         if not _terminal(prev.text) and re.search(r"[a-z,;-]$", prev.text):
             return True  # ragged wrapping that stopped mid-sentence
-    if conv.blank_breaks and _terminal(prev.text) and _looks_like_prose(prev.text):
-        return _n_words(nxt.text, 8) >= 6  # one blank-line-separated block, one paragraph
+    if conv.blank_breaks and _terminal(prev.text) and _is_body(prev.text):
+        return _is_body(nxt.text)  # one blank-line-separated block, one paragraph
     return False
 
 
@@ -715,7 +750,7 @@ def segment_text(text: str) -> Layout:
     removed = layout.removed
 
     # 1. lines recognisable on their own
-    strong = [None if ln.blank else _line_rule(ln.text) for ln in lines]
+    strong = [_line_rule(ln.text) for ln in lines]
     conv = _conventions(lines, strong)
     layout.breaks = "blank_line" if conv.blank_breaks else "line_break"
     layout.wrap_width = conv.wrap_width
@@ -725,15 +760,12 @@ def segment_text(text: str) -> Layout:
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if ln.blank:
-            i += 1
-            continue
         if strong[i] is not None:
             items.append((i, *strong[i]))
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and not lines[j + 1].blank and strong[j + 1] is None:
+        while j + 1 < len(lines) and not lines[j + 1].gap and strong[j + 1] is None:
             if not _joins(lines[j], lines[j + 1], conv):
                 break
             j += 1
@@ -744,6 +776,16 @@ def segment_text(text: str) -> Layout:
     logical = [it for it in items if isinstance(it, _Logical)]
     for lg in logical:
         lg.kind = "body" if _is_body(lg.text) else "short"
+    # A short line introducing a list is body: "The two sides agreed:" above "- to expand ...".
+    for lg, nxt in zip(logical, logical[1:], strict=False):
+        if (
+            lg.kind == "short"
+            and lg.text.endswith(":")
+            and _n_words(lg.text, 4) >= 3
+            and nxt.kind == "body"
+            and _MARKER.match(nxt.text)
+        ):
+            lg.kind = "body"
     body_idx = [k for k, it in enumerate(items) if isinstance(it, _Logical) and it.kind == "body"]
     first_body = body_idx[0] if body_idx else len(items)
     last_body = body_idx[-1] if body_idx else -1
@@ -787,8 +829,10 @@ def segment_text(text: str) -> Layout:
             elif k < first_body and it.text == title_text:
                 removed.append(Piece(it.start, it.end, Removed.TITLE, "title.repeat"))
             elif k < first_body:
-                rule = "heading.before_body" if title_k is not None and k > title_k else (
-                    "nav.before_title"
+                rule = (
+                    "heading.before_body"
+                    if title_k is not None and k > title_k
+                    else ("nav.before_title")
                 )
                 kind = Removed.HEADING if rule == "heading.before_body" else Removed.BOILERPLATE
                 removed.append(Piece(it.start, it.end, kind, rule))
