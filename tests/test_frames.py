@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -324,4 +325,5 @@ def test_cli_render_a_text(nlp, monkeypatch, tmp_path):
     )
     result = runner.invoke(app, ["render", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("<!DOCTYPE html>") and "Wang Yi pointed out" in result.output
+    text = re.sub(r"<[^>]+>", "", result.output)  # the words, whatever highlights cut them
+    assert result.output.startswith("<!DOCTYPE html>") and "Wang Yi pointed out" in text
