@@ -696,6 +696,93 @@ They agreed to resume the strategic dialogue.
 Both sides also discussed Ukraine.
 """
 
+KOREA = """Press Releases
+Outcome of Foreign Minister’s Meeting with Chinese Foreign Minister
+Date
+2024-05-13
+Hits
+1523
+
+1. Minister of Foreign Affairs Cho Tae-yul held a meeting with Minister of Foreign Affairs of \
+the People’s Republic of China Wang Yi in Beijing on May 13, from 4:00 p.m. to 6:00 p.m. (local \
+time).
+
+2. The two ministers agreed to hold the Korea-Japan-China summit at an early date.
+
+  * Foreign Minister Cho invited Foreign Minister Wang to visit Korea.
+
+Prev: Minister of Foreign Affairs Attends ASEAN Regional Forum
+Next: Vice Minister Holds Consultations with Japan
+"""
+
+GERMANY = """Auswärtiges Amt
+Article
+14.05.2024 - Press release
+
+Foreign Minister Baerbock meets Kazakh Foreign Minister Nurtleu
+
+Foreign Minister Annalena Baerbock met the Minister of Foreign Affairs of Kazakhstan, Murat \
+Nurtleu, in Berlin today.
+
+Baerbock said: “Kazakhstan is an important partner for Germany and the EU.”
+
+Keywords
+Kazakhstan
+Central Asia
+"""
+
+PIB = """Ministry of External Affairs
+Posted On: 14 MAY 2024 5:25PM by PIB Delhi
+
+India-Uzbekistan Joint Statement on the visit of the Prime Minister of Uzbekistan
+
+The two Prime Ministers held talks in a warm and friendly atmosphere. They agreed:
+
+a) to expand bilateral trade to US$ 1 billion by 2026;
+b) to operationalise the International North-South Transport Corridor;
+
+The two sides signed the following documents:
+- Agreement on Cooperation in Agriculture
+- MoU on Cooperation in Health
+
+*****
+(Release ID: 2020401)
+"""
+
+EEAS_SIGNED = """Statement by the High Representative following his meeting with the Foreign Minister \
+of Uzbekistan
+14.05.2024
+EEAS Press Team
+
+Brussels, 14/05/2024 - 15:30
+
+Today I met with the Minister of Foreign Affairs of Uzbekistan, Bakhtiyor Saidov.
+
+I also raised the issue of circumvention of sanctions.
+Peter Stano
+Lead Spokesperson for Foreign Affairs and Security Policy
++32 (0)460 75 45 53
+"""
+
+AKORDA_MIXED = """Head of State Kassym-Jomart Tokayev receives Minister of Foreign Affairs of China
+
+14 May 2024
+
+The President of Kazakhstan was informed about the results of the talks.
+
+Kassym-Jomart Tokayev noted the high level of Kazakh-Chinese relations.
+The Head of State emphasized the importance of implementing the agreements reached.
+Wang Yi conveyed warm greetings from President Xi Jinping.
+"""
+
+PDF_COPY = """Press release on the talks
+
+On 5 May, Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin held talks with
+Foreign Minister of Azerbaijan Jeyhun Bayramov in Dushanbe.
+
+The ministers discussed the agenda of bilateral cooperation.
+"""
+
 PARAGRAPHS = [
     (
         CN_MFA,
@@ -841,6 +928,59 @@ PARAGRAPHS = [
             "The two ministers agreed to meet again in Astana.",
         ],
     ),
+    (
+        KOREA,
+        [
+            "Minister of Foreign Affairs Cho Tae-yul held a meeting with Minister of Foreign "
+            "Affairs of the People’s Republic of China Wang Yi in Beijing on May 13, from 4:00 "
+            "p.m. to 6:00 p.m. (local time).",
+            "The two ministers agreed to hold the Korea-Japan-China summit at an early date.",
+            "Foreign Minister Cho invited Foreign Minister Wang to visit Korea.",
+        ],
+    ),
+    (
+        GERMANY,
+        [
+            "Foreign Minister Annalena Baerbock met the Minister of Foreign Affairs of "
+            "Kazakhstan, Murat Nurtleu, in Berlin today.",
+            "Baerbock said: “Kazakhstan is an important partner for Germany and the EU.”",
+        ],
+    ),
+    (
+        PIB,
+        [
+            "The two Prime Ministers held talks in a warm and friendly atmosphere. They agreed:",
+            "to expand bilateral trade to US$ 1 billion by 2026;",
+            "to operationalise the International North-South Transport Corridor;",
+            "The two sides signed the following documents:",
+            "Agreement on Cooperation in Agriculture",
+            "MoU on Cooperation in Health",
+        ],
+    ),
+    (
+        EEAS_SIGNED,
+        [
+            "Today I met with the Minister of Foreign Affairs of Uzbekistan, Bakhtiyor Saidov.",
+            "I also raised the issue of circumvention of sanctions.",
+        ],
+    ),
+    (
+        AKORDA_MIXED,
+        [
+            "The President of Kazakhstan was informed about the results of the talks.",
+            "Kassym-Jomart Tokayev noted the high level of Kazakh-Chinese relations.",
+            "The Head of State emphasized the importance of implementing the agreements reached.",
+            "Wang Yi conveyed warm greetings from President Xi Jinping.",
+        ],
+    ),
+    (
+        PDF_COPY,
+        [
+            "On 5 May, Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin held talks "
+            "with\nForeign Minister of Azerbaijan Jeyhun Bayramov in Dushanbe.",
+            "The ministers discussed the agenda of bilateral cooperation.",
+        ],
+    ),
     (ONE_LINE, [ONE_LINE]),
     (
         BLOCK,
@@ -872,6 +1012,13 @@ TITLES = [
     (
         TURKIYE,
         "Press Release Regarding the Visit of Foreign Minister Hakan Fidan to Kazakhstan",
+    ),
+    (KOREA, "Outcome of Foreign Minister’s Meeting with Chinese Foreign Minister"),
+    (GERMANY, "Foreign Minister Baerbock meets Kazakh Foreign Minister Nurtleu"),
+    (PIB, "India-Uzbekistan Joint Statement on the visit of the Prime Minister of Uzbekistan"),
+    (
+        AKORDA_MIXED,
+        "Head of State Kassym-Jomart Tokayev receives Minister of Foreign Affairs of China",
     ),
     (NO_TITLE, None),
     (ONE_LINE, None),
@@ -915,6 +1062,15 @@ PIECES = [
     (INDIA, (Removed.BOILERPLATE, "Bishkek")),
     (KREMLIN, (Removed.DATE, "October 5, 2023")),
     (KREMLIN, (Removed.BOILERPLATE, "Geography: Tajikistan")),
+    (KOREA, (Removed.DATE, "2024-05-13")),
+    (KOREA, (Removed.BOILERPLATE, "Next: Vice Minister Holds Consultations with Japan")),
+    (GERMANY, (Removed.DATE, "14.05.2024 - Press release")),
+    (GERMANY, (Removed.BOILERPLATE, "Central Asia")),
+    (PIB, (Removed.DATE, "Posted On: 14 MAY 2024 5:25PM by PIB Delhi")),
+    (PIB, (Removed.MARKER, "b) ")),
+    (PIB, (Removed.BOILERPLATE, "(Release ID: 2020401)")),
+    (EEAS_SIGNED, (Removed.BOILERPLATE, "Peter Stano")),
+    (EEAS_SIGNED, (Removed.DATE, "Brussels, 14/05/2024 - 15:30")),
     (STATE, (Removed.BOILERPLATE, "Bureau of South and Central Asian Affairs")),
 ]
 

@@ -199,12 +199,14 @@ _DATE = (
     rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"  # 14 March 2025
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"  # 2025-03-14, 2019/05/22
     r"|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"  # 05.03.2024, 03/14/2025
+    rf"|\d{{1,2}}-{_MONTHS}-\d{{4}}"  # 14-May-2024 (CGTN)
     r"|\d{4}年\d{1,2}月\d{1,2}日)"  # Chinese-language sites' date stamps
 )
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:\(?[A-Z]{2,4}\)?|[+-]\d{2}:?\d{2}))?"
 # A line that is only a date (and time): "Updated: March 14, 2025 21:37", "2024-01-10 08:42",
 # "JUNE 12, 2024", "Brussels, 05/03/2024 - 18:21", "Publication date: October 7, 2022, 15:40",
-# "Xinhua) 10:02, September 13, 2023", "Published 14 May 2024", "15:40".
+# "Xinhua) 10:02, September 13, 2023", "Published 14 May 2024", "15:40",
+# "14.05.2024 - Press release" (German Foreign Office), "Updated 21:06, 14-May-2024" (CGTN).
 _DATE_ONLY = re.compile(
     rf"""^(?:
         (?:(?:last\s+)?(?:published|updated|modified|posted|released|issued|date|dated|
@@ -215,8 +217,10 @@ _DATE_ONLY = re.compile(
         (?:\w+day,?\s+)?
         {_DATE}
         (?:\s*[,|–-]?\s*(?:at\s+)?{_TIME})?
-        (?:\s*\|.*)?
         (?:\s*\(local\ time\))?
+        (?:\s+by\s+[\w .]{{1,40}})?  # "Posted On: 14 MAY 2024 5:25PM by PIB Delhi" (India PIB)
+        (?:\s*[-–|]\s*(?:press\ release|article|statement|news|readout|speech|interview))?
+        (?:\s*\|.*)?
       |{_TIME}
       |\w+day,?\s+{_MONTHS}\s+\d{{1,2}}{_ORD}  # "Tuesday, May 14" (no year)
     )\.?$""",
@@ -355,7 +359,11 @@ _MARKER = re.compile(
     r"|[-•*–—▪●◦‣⁃·■□➢►✓])"  # bullets
     r"[\s\u200b]+"
 )
-_HEADING_MARKER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\w\)|[IVX]{1,4}\.|[A-Z]\.)\s*")
+# Numbers in front of a heading's text: "1. Bilateral relations", "(3) Regional situation",
+# "II. Economic cooperation", "1 Overview" (MOFA Japan).
+_HEADING_MARKER = re.compile(
+    r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\w\)|[IVX]{1,4}\.|[A-Z]\.|\d{1,2}(?=\s+[A-Z]))\s*"
+)
 _OPEN_QUOTE = re.compile(r"[“\"‘'«„]" + _WS + "*")
 _CLOSER_OF = {"“": "”", "‘": "’", "«": "»", "„": "“"}
 
@@ -380,7 +388,7 @@ _DATELINES = (
             rf"(?:{_CITY}\s*{_AGENCY}\s*(?:--|[-–—])"
             r"|[A-Z]{3,}(?: [A-Z]{2,})?\.\s+(?:KAZINFORM|KABAR|AKIPRESS|TREND|UZA|TASS|"
             r"XINHUA|INTERFAX|BELTA|APA)\s*(?:--|[-–—])"
-            r"|/?TASS/?\.?\s*(?:--|[-–—])?)\s+"
+            r"|/TASS/\.?\s*(?:--|[-–—])?)\s+"
         ),
     ),
 )
@@ -685,6 +693,8 @@ def _joins(prev: _Line, nxt: _Line, conv: _Conventions) -> bool:
         return False  # a list item starts its own paragraph: "1. ...\n2. ..."
     if not _terminal(prev.text) and nxt.text[:1].islower():
         return True  # broken mid-sentence: "... agreed to\nstrengthen cooperation ..."
+    if _OPEN_END.search(prev.text[-6:]) and _n_words(prev.text, 4) >= 4:
+        return True  # a PDF copy: "... held talks with\nForeign Minister Saidov ..."
     if conv.wrap_width is not None:
         if nxt.indent > prev.indent and _terminal(prev.text):
             return False  # an indented first line opens a new paragraph
@@ -716,14 +726,50 @@ def _is_body(text: str) -> bool:
     n = _n_words(text, 26)
     if n >= 25:
         return True  # a long paragraph, even one that lost its full stop
-    if _MARKER.match(text) and re.match(r"[-•*–—▪●◦‣⁃·■□➢►✓]", text) and n >= 3:
-        return True  # a bullet item: "• to expand trade in agricultural products;"
+    if n >= 3 and _MARKER.match(text):
+        if re.match(r"[-•*–—▪●◦‣⁃·■□➢►✓]|\(?[a-z]\)", text) or text[-1] in ";,.:":
+            # List items: "• to expand trade in agricultural products;", "b) to operationalise
+            # the INSTC;". A numbered line without punctuation is a heading ("1. Bilateral
+            # relations").
+            return True
     if _looks_like_prose(text):
         return True
     if n >= 4 and text.rstrip().endswith((".", "”", '"')):
         return True
     # A sentence introducing a list: "The two sides agreed on the following:"
     return n >= 6 and text.rstrip()[-1:] in ":;" and text[:1].isupper()
+
+
+def _lowercase_ratio(line: str) -> float:
+    words = [w for w in line.split()[:40] if w[:1].isalpha()]
+    return sum(1 for w in words if w[:1].islower()) / len(words) if words else 0.0
+
+
+def _sentence_like_short_lines(items: list[Any]) -> None:
+    """Short lines that are sentences which lost their full stop become body paragraphs.
+
+    "The two sides also exchanged views on regional issues" between or after paragraphs is a
+    paragraph, not a heading: headings are short or Title Case. Lines above the first
+    paragraph stay headline candidates (Xinhua headlines are long and in sentence case), and
+    lines inside a footer block ("Related content") stay footer. A text with no paragraph at
+    all reads its sentence-like lines as paragraphs ("The ministers met in Astana today").
+    """
+    logical = [(k, it) for k, it in enumerate(items) if isinstance(it, _Logical)]
+    first_body = next((k for k, it in logical if it.kind == "body"), None)
+    footer_from = len(items)
+    if first_body is not None:
+        footer_from = next(
+            (k for k, it in enumerate(items) if k > first_body and isinstance(it, tuple) and it[3]),
+            len(items),
+        )
+    for k, it in logical:
+        if it.kind != "short" or k >= footer_from:
+            continue
+        if first_body is not None and k < first_body:
+            continue
+        n = _n_words(it.text, 12)
+        if n >= (10 if first_body is not None else 8) and _lowercase_ratio(it.text) >= 0.5:
+            it.kind = "body"
 
 
 def _title_score(line: str) -> float:
@@ -786,6 +832,7 @@ def segment_text(text: str) -> Layout:
             and _MARKER.match(nxt.text)
         ):
             lg.kind = "body"
+    _sentence_like_short_lines(items)
     body_idx = [k for k, it in enumerate(items) if isinstance(it, _Logical) and it.kind == "body"]
     first_body = body_idx[0] if body_idx else len(items)
     last_body = body_idx[-1] if body_idx else -1
