@@ -26,6 +26,7 @@ PENDING = {
     ROOT / "docs" / "taxonomy.md",
     ROOT / "models" / "README.md",
     ROOT / "examples" / "taxonomy_custom.jsonl",
+    ROOT / "models" / "en_readout_rules" / "taxonomy.jsonl",
 }
 
 
