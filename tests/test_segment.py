@@ -156,6 +156,24 @@ SENTENCES = [
             "2025 marks the 30th anniversary of diplomatic relations.",
         ],
     ),
+    (
+        "India extended a line of credit of Rs. 500 crore. The U.A.E. delegation attended. "
+        "The U.A.E. The two sides agreed.",
+        [
+            "India extended a line of credit of Rs. 500 crore.",
+            "The U.A.E. delegation attended.",
+            "The U.A.E.",
+            "The two sides agreed.",
+        ],
+    ),
+    (
+        "The President met Senator Tim Kaine Jr. at the White House in Washington, D.C. They "
+        "discussed Ukraine.",
+        [
+            "The President met Senator Tim Kaine Jr. at the White House in Washington, D.C.",
+            "They discussed Ukraine.",
+        ],
+    ),
     # places and initials
     (
         "The forum will be held in St. Petersburg in June. Minister Belyakov invited his "
@@ -1020,6 +1038,17 @@ TITLES = [
         AKORDA_MIXED,
         "Head of State Kassym-Jomart Tokayev receives Minister of Foreign Affairs of China",
     ),
+    (
+        "Foreign Policy News\n\nKazakhstan, China agree to boost trade\n\nASTANA, May 14 "
+        "(Xinhua) -- Kazakhstan and China agreed on Tuesday to boost trade.\n",
+        "Kazakhstan, China agree to boost trade",
+    ),
+    (
+        "The Hon Penny Wong MP\nMinister for Foreign Affairs\n\nMedia release\n\n"
+        "Meeting with Chinese Foreign Minister Wang Yi\n\n20 March 2024\n\nToday I met "
+        "China’s Minister of Foreign Affairs in Canberra.\n",
+        "Meeting with Chinese Foreign Minister Wang Yi",
+    ),
     (NO_TITLE, None),
     (ONE_LINE, None),
 ]
@@ -1125,6 +1154,8 @@ NEWLINE_VARIANTS = [
         _doc("\n\n").replace(". ", ".\u00a0").replace("\n\n", " \t\n\u200b\n"),
         id="nbsp-tabs-zero-width",
     ),
+    pytest.param("\ufeff" + _doc("\n\n"), id="byte-order-mark"),
+    pytest.param(_doc("\n\n", "\x0c\n"), id="form-feeds"),
     pytest.param(
         "Wang Yi Holds Talks with Uzbek Foreign Minister Bakhtiyor Saidov\r\n\r\n"
         + RAW_PARAGRAPHS[0]

@@ -279,7 +279,15 @@ _OPEN_END = re.compile(r"(?:[,;(]|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|a
 _EVENT_WORDS = re.compile(
     r"\b(?:talks?|meets?|meeting|met|call|calls|phone|telephone|conversation|visits?|visited|"
     r"statement|readout|holds?|held|discuss(?:es)?|consultations?|dialogue|summit|"
-    r"speaks?|spoke|receives?|received|video|virtual|conference|sign(?:s|ed)?|adopt)\b",
+    r"speaks?|spoke|receives?|received|video|virtual|conference|sign(?:s|ed)?|adopt|"
+    r"agrees?|agreed|pledges?|vows?|ties|relations|cooperation|partnership|bilateral|"
+    r"trilateral|hosts?|hosted|attends?|welcomes?|urges?|congratulat\w*|condolences?)\b",
+    re.I,
+)
+# Who headlines name: "Xi, Tokayev pledge closer ties", "Chinese FM ... Indonesian counterpart".
+_ROLE_WORDS = re.compile(
+    r"\b(?:minister|president|premier|secretary|chancellor|leaders?|counterpart|FM|PM|"
+    r"king|emir|prince|sultan|envoy|ambassador|HR/VP)\b",
     re.I,
 )
 
@@ -483,11 +491,12 @@ _TITLES = {
     "H.E", "H.H", "H.M", "H.R.H", "Excy", "Mt", "Ft", "Dept", "Govt", "Min", "Spl", "Asst",
 }
 # fmt: on
-# Abbreviations that only stand before a number: "No. 5", "Sept. 12", "Art. 3", "pp. 4".
+# Abbreviations that only stand before a number: "No. 5", "Sept. 12", "Art. 3", "Rs. 500 crore".
 # fmt: off
 _BEFORE_NUMBER = {
     "no", "nos", "art", "arts", "para", "paras", "sec", "fig", "vol", "ch", "p", "pp", "op",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel",
+    "rs", "tk", "ksh",
 }
 # fmt: on
 # May close a sentence: "... with the U.S. The two sides ...", "at 3 p.m. The talks ...".
@@ -781,6 +790,8 @@ def _title_score(line: str) -> float:
     score = 0.0
     if _EVENT_WORDS.search(line):
         score += 2
+    if _ROLE_WORDS.search(line):
+        score += 1
     if not _terminal(line):
         score += 1
     words = line.split()
