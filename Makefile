@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: run test setup setup-dev lint bench schema clean
+.PHONY: run test setup setup-dev lint bench schema screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,13 +25,17 @@ test: setup-dev
 	$(BIN)/python -m pytest -q
 
 lint: setup-dev
-	$(BIN)/python -m ruff check src tests benchmarks
+	$(BIN)/python -m ruff check src tests benchmarks scripts examples
 
 bench: setup-dev
 	$(BIN)/python benchmarks/bench.py
 
 schema: setup
 	$(BIN)/python -m readout_nlp schema -o docs/readout.schema.json
+
+# Render the seed readout in headless Chromium (Debian's chromium package) and check it.
+screenshot: setup-dev
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -4,6 +4,8 @@
     readout-nlp batch IN_DIR -o OUT     a folder of readouts → readouts.jsonl, CSV tables
     readout-nlp evaluate GOLD_DIR       score against hand-labelled gold (FORMAT.md)
     readout-nlp schema -o FILE          write the JSON Schema of the records
+    readout-nlp render FILE -o out.html a readout as a standalone HTML page
+    readout-nlp plot OUT_DIR -o fig.png commitments by type and party over time
 """
 
 from __future__ import annotations
