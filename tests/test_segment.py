@@ -585,6 +585,18 @@ Publication date: October 5, 2023, 14:30
 Geography: Tajikistan
 """
 
+KREMLIN_MEETING = """President of Russia
+
+Meeting with President of Kazakhstan Kassym-Jomart Tokayev
+Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev, who is in Russia on a \
+working visit.
+November 9, 2023
+15:00
+The Kremlin, Moscow
+
+The leaders discussed trade and economic cooperation.
+"""
+
 JAPAN = """Japan-Korea Relations
 
 Japan-ROK Foreign Ministers’ Meeting
@@ -872,6 +884,14 @@ PARAGRAPHS = [
         ],
     ),
     (
+        KREMLIN_MEETING,
+        [
+            "Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev, who is in "
+            "Russia on a working visit.",
+            "The leaders discussed trade and economic cooperation.",
+        ],
+    ),
+    (
         JAPAN,
         [
             "On May 13, commencing at 6:00 p.m. (local time) for approximately 80 minutes, "
@@ -1060,6 +1080,7 @@ def test_titles(text: str, expected: str | None) -> None:
 
 
 HEADINGS = [
+    (KREMLIN_MEETING, [None, None]),
     (
         JAPAN,
         [None, "Bilateral relations", "Bilateral relations", "Regional situation"],
@@ -1088,7 +1109,8 @@ PIECES = [
     (JAPAN, (Removed.MARKER, "(1) ")),
     (JAPAN, (Removed.HEADING, "2. Regional situation")),
     (JAPAN, (Removed.CAPTION, "(Photo) Japan-ROK Foreign Ministers’ Meeting")),
-    (INDIA, (Removed.BOILERPLATE, "Bishkek")),
+    (INDIA, (Removed.DATELINE, "Bishkek")),
+    (KREMLIN_MEETING, (Removed.DATELINE, "The Kremlin, Moscow")),
     (KREMLIN, (Removed.DATE, "October 5, 2023")),
     (KREMLIN, (Removed.BOILERPLATE, "Geography: Tajikistan")),
     (KOREA, (Removed.DATE, "2024-05-13")),

@@ -68,6 +68,7 @@ RULES: dict[str, str] = {
     "dateline.dated": "'BEIJING, March 3 (Xinhua) --', 'Astana, 8 April 2025 –'",
     "dateline.agency": "'ANKARA (AA) -', 'MOSCOW, October 5. /TASS/.', 'ASTANA. KAZINFORM –'",
     "dateline.city": "'WASHINGTON —' (first paragraph only)",
+    "dateline.place_line": "a place name on a line by a date line: 'Tashkent' above the date",
 }
 
 
@@ -781,6 +782,34 @@ def _sentence_like_short_lines(items: list[Any]) -> None:
             it.kind = "body"
 
 
+_PLACE_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|de|la|al|el|upon|on|am|an|der)[,;]?")
+
+
+def _is_place_line(line: str) -> bool:
+    """A place name on its own: "Tashkent", "The Kremlin, Moscow", "New Delhi"."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 4
+        and line[:1].isupper()
+        and not any(c.isdigit() for c in line)
+        and not _EVENT_WORDS.search(line)
+        and not _ROLE_WORDS.search(line)
+        and all(_PLACE_WORD.fullmatch(w) for w in words)
+    )
+
+
+def _next_to_date(items: list[Any], k: int) -> bool:
+    """Whether the item before or after `items[k]` is a date line.
+
+    Signatures and place lines sit by the date: "Tashkent\nNovember 07, 2023" (India MEA),
+    "October 5, 2023\n14:30\nThe Kremlin, Moscow" (Kremlin).
+    """
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(items) and isinstance(items[j], tuple) and items[j][1] is Removed.DATE:
+            return True
+    return False
+
+
 def _title_score(line: str) -> float:
     n = _n_words(line, 40)
     if len(line) > 250 or n < 2 or (n < 3 and not _EVENT_WORDS.search(line)):
@@ -886,6 +915,8 @@ def segment_text(text: str) -> Layout:
                 removed.append(Piece(it.start, it.end, Removed.TITLE, "title.best_short_line"))
             elif k < first_body and it.text == title_text:
                 removed.append(Piece(it.start, it.end, Removed.TITLE, "title.repeat"))
+            elif _is_place_line(it.text) and _next_to_date(items, k):
+                removed.append(Piece(it.start, it.end, Removed.DATELINE, "dateline.place_line"))
             elif k < first_body:
                 rule = (
                     "heading.before_body"
