@@ -258,6 +258,7 @@ def _compile_rule(e: dict[str, Any]) -> _Rule:
     )
 
 
+@cache
 def _rules_of(kind: str) -> tuple[_Rule, ...]:
     return tuple(r for r in _rules() if r.kind == kind)
 
@@ -476,9 +477,11 @@ def _strip_head(
 # Sentences
 #
 # Rules rather than a library: spaCy's sentencizer splits after every "Mr." and the parser's
-# boundaries are statistical; pysbd is unmaintained, slow on long texts and drifts on char
-# offsets. The genre's hazards are few and known, so they are listed here, each with the
-# sentence that needed it.
+# boundaries are statistical (and run after this step, which fixes them). pySBD segments a
+# rewritten copy of the text and recovers offsets by searching it back (pySBD issues #49, #83
+# on wrong spans and edited white space); syntok would be a new dependency for the same few
+# rules. The genre's hazards are few and known, so they are listed here, each with the
+# sentence that needed it, and the scan stays linear in the length of the text.
 
 # Never end a sentence, whatever follows (compared lower-case): "e.g. the SCO", "approx. 50".
 _NEVER_END = {"e.g", "i.e", "cf", "viz", "approx", "vs", "incl", "esp", "a.k.a", "w.r.t", "ca"}
@@ -655,8 +658,8 @@ class _Conventions:
 def _conventions(lines: list[_Line], strong: list[Any]) -> _Conventions:
     """Decide per document how paragraphs are separated and whether lines are hard-wrapped.
 
-    Blank-line documents: two prose lines more often have a blank line between them than
-    not. Hard-wrapped documents (plain-text exports wrapped at ~72 columns): several lines run
+    Blank-line documents: a sentence-final line is followed by a blank line at least as often
+    as by another line of text (and at least once). Hard-wrapped documents (plain-text exports wrapped at ~72 columns): several lines run
     on into the next line mid-sentence, and lines are no longer than about 130 characters.
     """
     with_blank = adjacent = 0
