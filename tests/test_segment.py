@@ -1069,6 +1069,7 @@ TITLES = [
         "China’s Minister of Foreign Affairs in Canberra.\n",
         "Meeting with Chinese Foreign Minister Wang Yi",
     ),
+    (JOINT_STATEMENT, "Joint Statement between China and Kazakhstan"),
     (NO_TITLE, None),
     (ONE_LINE, None),
 ]
@@ -1079,7 +1080,21 @@ def test_titles(text: str, expected: str | None) -> None:
     assert segment_text(text).title_text == expected
 
 
+JOINT_STATEMENT = """Joint Statement between China and Kazakhstan
+
+2024-07-03 23:25
+
+I. Political Relations
+
+1. The two sides reaffirmed their support for each other’s core interests.
+
+II. Economic Cooperation
+
+2. The sides agreed to expand trade.
+"""
+
 HEADINGS = [
+    (JOINT_STATEMENT, ["Political Relations", "Economic Cooperation"]),
     (KREMLIN_MEETING, [None, None]),
     (
         JAPAN,

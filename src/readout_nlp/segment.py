@@ -492,6 +492,7 @@ _TITLES = {
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Ste", "Gen", "Lt", "Col", "Capt", "Maj", "Adm",
     "Sgt", "Cpl", "Cdr", "Cmdr", "Brig", "Sen", "Rep", "Gov", "Amb", "Hon", "Rt", "Rev", "Fr",
     "Pres", "Supt", "Messrs", "Mme", "Mlle", "Mgr", "Sh", "Smt", "Dy", "Jt", "Addl", "Secy",
+    "Sec", "Insp", "Supt",
     "H.E", "H.H", "H.M", "H.R.H", "Excy", "Mt", "Ft", "Dept", "Govt", "Min", "Spl", "Asst",
 }
 # fmt: on
@@ -817,8 +818,8 @@ def _title_score(line: str) -> float:
     n = _n_words(line, 40)
     if len(line) > 250 or n < 2 or (n < 3 and not _EVENT_WORDS.search(line)):
         return -1
-    if _MARKER.match(line):
-        return -1
+    if _MARKER.match(line) or re.match(r"[IVX]{1,4}\.\s", line):
+        return -1  # a numbered line is a section heading: "I. Political Relations"
     score = 0.0
     if _EVENT_WORDS.search(line):
         score += 2
@@ -928,6 +929,10 @@ def segment_text(text: str) -> Layout:
                 )
                 kind = Removed.HEADING if rule == "heading.before_body" else Removed.BOILERPLATE
                 removed.append(Piece(it.start, it.end, kind, rule))
+                if kind is Removed.HEADING and _HEADING_MARKER.match(it.text):
+                    # A numbered section heading above the first paragraph: "I. Political
+                    # relations" under a joint statement's headline.
+                    heading = _HEADING_MARKER.sub("", it.text).strip() or None
             elif in_footer:
                 removed.append(Piece(it.start, it.end, Removed.BOILERPLATE, "footer.in_block"))
             elif k > last_body:
