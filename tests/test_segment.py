@@ -1037,6 +1037,19 @@ def test_paragraphs(text: str, expected: list[str]) -> None:
     assert segment_text(text).paragraph_texts() == expected
 
 
+JOINT_STATEMENT = """Joint Statement between China and Kazakhstan
+
+2024-07-03 23:25
+
+I. Political Relations
+
+1. The two sides reaffirmed their support for each other’s core interests.
+
+II. Economic Cooperation
+
+2. The sides agreed to expand trade.
+"""
+
 TITLES = [
     (CN_MFA, "Wang Yi Holds Talks with Foreign Minister Mukhtar Tileuberdi of Kazakhstan"),
     (XINHUA, "Xi meets Uzbek president"),
@@ -1079,19 +1092,6 @@ TITLES = [
 def test_titles(text: str, expected: str | None) -> None:
     assert segment_text(text).title_text == expected
 
-
-JOINT_STATEMENT = """Joint Statement between China and Kazakhstan
-
-2024-07-03 23:25
-
-I. Political Relations
-
-1. The two sides reaffirmed their support for each other’s core interests.
-
-II. Economic Cooperation
-
-2. The sides agreed to expand trade.
-"""
 
 HEADINGS = [
     (JOINT_STATEMENT, ["Political Relations", "Economic Cooperation"]),
