@@ -5,13 +5,19 @@ print and pycountry lacks: adjectives ("Kazakh", "Chinese"), short forms ("the U
 and organisations ("EU", "ASEAN"). pycountry's own ``search_fuzzy`` is not used: it maps
 "Republic of Korea" to the DPRK and "UK" to Uganda, so lookups here are exact (case- and
 article-insensitive).
+
+Some forms belong to two codes ("Congolese": DR Congo or the Republic of the Congo). The
+bundle lists them as ``ambiguous``; a plain lookup then answers only where a code's own entry
+claims the form ("Korean" → KOR), and ``candidates`` gives every code the form may mean, so a
+caller with context (the rest of the document) can choose.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pycountry
 
@@ -27,6 +33,75 @@ def _key(text: str) -> str:
     return _SPACE.sub(" ", text).lower()
 
 
+def pattern_of(form: str) -> str:
+    """A regex for a printed form: either apostrophe, any run of white space between words."""
+    out = []
+    for ch in form:
+        if ch in "'’":
+            out.append("['’]")
+        elif ch.isspace():
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+_pattern_of = pattern_of
+
+
+def _units(form: str) -> list[str]:
+    units: list[str] = []
+    for ch in form:
+        if ch in "'’":
+            units.append("['’]")
+        elif ch.isspace():
+            if units and units[-1] == r"\s+":
+                continue
+            units.append(r"\s+")
+        else:
+            units.append(re.escape(ch))
+    return units
+
+
+def trie_pattern(forms: Iterable[str]) -> str:
+    """One regex for many literal forms, as a trie ("Republic of (?:Korea|the Philippines|...)").
+
+    Python's `re` tries a flat alternation of a thousand names one by one at every position;
+    the trie shares prefixes, which makes a scan of a readout about forty times faster. At
+    each node the longer continuation is tried first, so the longest form wins.
+    """
+    root: dict[str, dict] = {}
+    end = ""  # key that marks the end of a form
+    for f in forms:
+        node = root
+        for u in _units(f):
+            node = node.setdefault(u, {})
+        node[end] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [u + emit(child) for u, child in sorted(node.items()) if u != end]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(root) or "(?!)"
+
+
+@dataclass(frozen=True)
+class CountryHit:
+    """A country or organisation form found in a text (offsets into that text)."""
+
+    start: int
+    end: int
+    text: str
+    code: str | None  # None for an ambiguous form ("Congolese"); see ``codes``
+    form: str  # "name" | "adjective"
+    codes: tuple[str, ...] = ()
+
+
 @dataclass
 class Gazetteer:
     """Exact lookups between names, adjectives and codes."""
@@ -36,6 +111,8 @@ class Gazetteer:
     names: dict[str, list[str]] = field(default_factory=dict)
     adjectives: dict[str, list[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguous_forms: dict[str, str] = field(default_factory=dict)
 
     def add(self, code: str, names=(), adjectives=(), kind: str = "country") -> None:
         self.kinds.setdefault(code, kind)
@@ -52,6 +129,10 @@ class Gazetteer:
                 if a not in self.adjectives[code]:
                     self.adjectives[code].append(a)
 
+    def add_ambiguous(self, form: str, codes: tuple[str, ...]) -> None:
+        self.ambiguous[_key(form)] = tuple(codes)
+        self.ambiguous_forms[_key(form)] = form
+
     def code(self, text: str) -> str | None:
         """Code for a country name or adjective ("Kazakhstan", "Kazakh", "the UK")."""
         k = _key(text)
@@ -63,6 +144,18 @@ class Gazetteer:
     def code_for_adjective(self, text: str) -> str | None:
         return self.by_adjective.get(_key(text))
 
+    def candidates(self, text: str) -> tuple[str, ...]:
+        """Every code a form may stand for: one for most, several for "Congolese"."""
+        k = _key(text)
+        out = list(self.ambiguous.get(k, ()))
+        code = self.code(text)
+        if code and code not in out:
+            out.insert(0, code)
+        return tuple(out)
+
+    def is_ambiguous(self, text: str) -> bool:
+        return len(self.candidates(text)) > 1
+
     def name(self, code: str) -> str:
         """A readable name for a code."""
         return (self.names.get(code) or [code])[0]
@@ -70,10 +163,50 @@ class Gazetteer:
     def is_organization(self, code: str) -> bool:
         return self.kinds.get(code) == "organization"
 
+    def kind(self, code: str) -> str | None:
+        """ "country", "territory" or "organization" (None for an unknown code)."""
+        return self.kinds.get(code)
+
     def phrases(self) -> list[tuple[str, str, str]]:
         """(code, phrase, "name"|"adjective") for every known form, for a PhraseMatcher."""
         out = [(c, n, "name") for c, ns in self.names.items() for n in ns]
         out += [(c, a, "adjective") for c, ads in self.adjectives.items() for a in ads]
+        return out
+
+    # -- scanning running text -------------------------------------------------------------
+    @cached_property
+    def _scanner(self) -> re.Pattern[str]:
+        # Case-sensitive on purpose: "US" the country, not "us"; "Turkey", not "turkey".
+        # Each form also matches in capitals ("Delegation to KAZAKHSTAN") and with either
+        # apostrophe ("People’s Republic of China").
+        forms: set[str] = set()
+        for _code, phrase, _kind in self.phrases():
+            if ", " in phrase:  # pycountry's inverted "Korea, Republic of"
+                continue
+            # "the United States" would hide "United States of America" (leftmost match wins):
+            # the article is the caller's business, not part of the name.
+            phrase = _ARTICLE.sub("", phrase)
+            forms.add(phrase)
+            forms.add(phrase.upper())
+        forms.update(self.ambiguous_forms.values())
+        return re.compile(r"(?<!\w)(?:" + trie_pattern(forms) + r")(?!\w)")
+
+    def find(self, text: str) -> list[CountryHit]:
+        """Every country/organisation form in `text`, longest first at each place.
+
+        "South Sudanese" is one hit (SSD), not "Sudanese"; "the People's Republic of China"
+        one hit (CHN). A hyphenated compound ("China-Kazakhstan") yields both countries.
+        """
+        out: list[CountryHit] = []
+        for m in self._scanner.finditer(text):
+            t = m.group()
+            k = _key(t)
+            amb = self.ambiguous.get(k, ())
+            name_code = self.by_name.get(k)
+            adj_code = self.by_adjective.get(k)
+            code = name_code or adj_code
+            form = "name" if name_code else "adjective"
+            out.append(CountryHit(m.start(), m.end(), t, code, form, self.candidates(t) or amb))
         return out
 
 
@@ -82,6 +215,9 @@ def gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     # Curated forms first: they win where pycountry's names collide with them.
     for entry in load_jsonl("countries.jsonl"):
+        if "ambiguous" in entry:
+            gaz.add_ambiguous(entry["ambiguous"], tuple(entry.get("codes", ())))
+            continue
         gaz.add(
             entry["code"],
             entry.get("names", ()),
