@@ -1120,6 +1120,31 @@ PIECES = [
     ),
     (UK_RUN_IN, (Removed.WRAPPER, "A Downing Street spokesperson said: ")),
     (UK_RUN_IN, (Removed.MARKER, "“")),
+    (
+        "UAE President receives Kazakh FM\n\nABU DHABI, 14th May, 2024 (WAM) -- The President "
+        "received the Minister.\n",
+        (Removed.DATELINE, "ABU DHABI, 14th May, 2024 (WAM) -- "),
+    ),
+    (
+        "Crown Prince receives Uzbek FM\n\nRiyadh, May 14, 2024, SPA -- The Crown Prince "
+        "received the Minister.\n",
+        (Removed.DATELINE, "Riyadh, May 14, 2024, SPA -- "),
+    ),
+    (
+        "Iranian FM meets Turkmen counterpart\n\nTehran, IRNA -- The Foreign Minister met his "
+        "Turkmen counterpart.\n",
+        (Removed.DATELINE, "Tehran, IRNA -- "),
+    ),
+    (
+        "Secretary Manalo meets Japanese Foreign Minister\n\n14 May 2024 – Foreign Affairs "
+        "Secretary Enrique Manalo met his Japanese counterpart.\n",
+        (Removed.DATELINE, "14 May 2024 – "),
+    ),
+    (
+        "Xi meets Kazakh president\nBy Mo Jingxi | chinadaily.com.cn | Updated: 2024-05-14 "
+        "07:20\n\nXi met Tokayev in Beijing.\n\nEnditem\n",
+        (Removed.BOILERPLATE, "Enditem"),
+    ),
     (INDIA, (Removed.MARKER, "2. ")),
     (JAPAN, (Removed.MARKER, "(1) ")),
     (JAPAN, (Removed.HEADING, "2. Regional situation")),

@@ -68,6 +68,7 @@ RULES: dict[str, str] = {
     "dateline.dated": "'BEIJING, March 3 (Xinhua) --', 'Astana, 8 April 2025 –'",
     "dateline.agency": "'ANKARA (AA) -', 'MOSCOW, October 5. /TASS/.', 'ASTANA. KAZINFORM –'",
     "dateline.city": "'WASHINGTON —' (first paragraph only)",
+    "dateline.date": "'14 May 2024 –' (first paragraph only)",
     "dateline.place_line": "a place name on a line by a date line: 'Tashkent' above the date",
 }
 
@@ -381,27 +382,34 @@ _CITY = r"[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3}"
 _AGENCY = r"\([A-Z][\w .&/-]{0,30}\)"
 _DATELINES = (
     # "BEIJING, March 3 (Xinhua) -- ", "ASHGABAT, Sept. 12 (Xinhua) -- ",
-    # "Astana, 8 April 2025 – ", "Tashkent, 3 September 2024: ", "MOSCOW, October 5. /TASS/. "
+    # "Astana, 8 April 2025 – ", "Tashkent, 3 September 2024: ", "MOSCOW, October 5. /TASS/. ",
+    # "ABU DHABI, 14th May, 2024 (WAM) -- ", "Riyadh, May 14, 2024, SPA -- "
     (
         "dateline.dated",
         re.compile(
             rf"{_CITY}(?:,\s*{_CITY})?,\s+"
-            rf"(?:{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s*\d{{4}})?"
+            rf"(?:{_MONTHS}\s+\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?"
+            rf"|\d{{1,2}}{_ORD}\s+{_MONTHS},?(?:\s*\d{{4}})?"
             r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-            rf"\s*(?:{_AGENCY}\s*)?(?:--|[-–—:]|\.?\s*/TASS/\.?)\s+"
+            # an agency after the date: "(Xinhua)", "(WAM)", ", SPA"
+            rf"\s*(?:{_AGENCY}\s*|,\s*[A-Z]{{2,10}}\s*)?"
+            r"(?:--|[-–—:]|\.?\s*/TASS/\.?)\s+"
         ),
     ),
-    # "ANKARA (AA) - ", "Beijing (Xinhua) -- ", "ASTANA. KAZINFORM – "
+    # "ANKARA (AA) - ", "Beijing (Xinhua) -- ", "ASTANA. KAZINFORM – ", "Tehran, IRNA -- "
     (
         "dateline.agency",
         re.compile(
             rf"(?:{_CITY}\s*{_AGENCY}\s*(?:--|[-–—])"
+            rf"|{_CITY},\s*[A-Z]{{2,10}}\s*(?:--|[–—])"
             r"|[A-Z]{3,}(?: [A-Z]{2,})?\.\s+(?:KAZINFORM|KABAR|AKIPRESS|TREND|UZA|TASS|"
             r"XINHUA|INTERFAX|BELTA|APA)\s*(?:--|[-–—])"
             r"|/TASS/\.?\s*(?:--|[-–—])?)\s+"
         ),
     ),
 )
+# "14 May 2024 – Foreign Affairs Secretary ..." (Philippine DFA): first paragraph only.
+_DATE_DATELINE = re.compile(rf"{_DATE}\s*(?:--|[–—])\s+", re.I)
 # "WASHINGTON — ", "NEW DELHI — ", "WASHINGTON, D.C. — ": only at the head of the first
 # paragraph, and never an organisation written in capitals ("ASEAN – China relations ...").
 _CITY_DATELINE = re.compile(
@@ -454,6 +462,10 @@ def _strip_head(
             m = _CITY_DATELINE.match(text, start, end)
             if m and m.group(1) not in _NOT_CITIES:
                 hit = (m.end(), Removed.DATELINE, "dateline.city")
+            else:
+                m = _DATE_DATELINE.match(text, start, end)
+                if m:
+                    hit = (m.end(), Removed.DATELINE, "dateline.date")
         if hit is None:
             w = _wrapper_match(text, start, end)
             if w is not None:
