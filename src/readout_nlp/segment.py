@@ -14,8 +14,9 @@ The steps, each a small function:
    line breaks, and whether the text is hard-wrapped (and at what width).
 4. `_logical_lines`: physical lines joined into paragraph candidates (wrapped lines, a line
    broken mid-sentence, adjacent lines of a blank-line-separated block).
-5. `_classify`: body paragraph or short line; the headline is the best short line before the
-   body; short lines between body paragraphs are section headings, after the body footers.
+5. `_classify`, `_find_title`, `_short_line`: body paragraph or short line; the headline is
+   the best short line before the body; short lines between body paragraphs are section
+   headings, after the body footers.
 6. `_strip_head`: list markers, datelines, run-in wrappers and a wrapper's opening quote are
    cut from the head of a paragraph; `split_sentences` splits the rest.
 
@@ -744,8 +745,21 @@ class _Logical:
     start: int
     end: int
     text: str
-    first: int  # index of its first physical line
     kind: str = "short"  # body | short
+
+
+@dataclass(frozen=True)
+class _Strong:
+    """A line recognised on its own (date, navigation, caption ...)."""
+
+    start: int
+    end: int
+    kind: Removed
+    rule: str
+    opens_footer: bool = False
+
+
+_Item = _Logical | _Strong
 
 
 def _is_body(text: str) -> bool:
@@ -771,7 +785,7 @@ def _lowercase_ratio(line: str) -> float:
     return sum(1 for w in words if w[:1].islower()) / len(words) if words else 0.0
 
 
-def _sentence_like_short_lines(items: list[Any]) -> None:
+def _sentence_like_short_lines(items: list[_Item]) -> None:
     """Short lines that are sentences which lost their full stop become body paragraphs.
 
     "The two sides also exchanged views on regional issues" between or after paragraphs is a
@@ -785,7 +799,11 @@ def _sentence_like_short_lines(items: list[Any]) -> None:
     footer_from = len(items)
     if first_body is not None:
         footer_from = next(
-            (k for k, it in enumerate(items) if k > first_body and isinstance(it, tuple) and it[3]),
+            (
+                k
+                for k, it in enumerate(items)
+                if k > first_body and isinstance(it, _Strong) and it.opens_footer
+            ),
             len(items),
         )
     for k, it in logical:
@@ -814,14 +832,15 @@ def _is_place_line(line: str) -> bool:
     )
 
 
-def _next_to_date(items: list[Any], k: int) -> bool:
+def _next_to_date(items: list[_Item], k: int) -> bool:
     """Whether the item before or after `items[k]` is a date line.
 
-    Signatures and place lines sit by the date: "Tashkent\nNovember 07, 2023" (India MEA),
-    "October 5, 2023\n14:30\nThe Kremlin, Moscow" (Kremlin).
+    Signatures and place lines sit by the date: "Tashkent" above "November 07, 2023" (India
+    MEA), "The Kremlin, Moscow" below "October 5, 2023" and "14:30" (Kremlin).
     """
     for j in (k - 1, k + 1):
-        if 0 <= j < len(items) and isinstance(items[j], tuple) and items[j][1] is Removed.DATE:
+        it = items[j] if 0 <= j < len(items) else None
+        if isinstance(it, _Strong) and it.kind is Removed.DATE:
             return True
     return False
 
@@ -845,25 +864,20 @@ def _title_score(line: str) -> float:
     return score
 
 
-def segment_text(text: str) -> Layout:
-    """Find the headline, boilerplate, paragraphs and sentences of a readout."""
-    layout = Layout(text=text)
-    lines = _lines(text)
-    removed = layout.removed
-
-    # 1. lines recognisable on their own
-    strong = [_line_rule(ln.text) for ln in lines]
-    conv = _conventions(lines, strong)
-    layout.breaks = "blank_line" if conv.blank_breaks else "line_break"
-    layout.wrap_width = conv.wrap_width
-
-    # 2. logical lines (paragraph candidates) and the other pieces, in document order
-    items: list[_Logical | tuple[int, Removed, str, bool]] = []
+def _logical_lines(
+    text: str,
+    lines: list[_Line],
+    strong: list[tuple[Removed, str, bool] | None],
+    conv: _Conventions,
+) -> list[_Item]:
+    """Lines recognised on their own stay pieces; the others join into paragraph candidates."""
+    items: list[_Item] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if strong[i] is not None:
-            items.append((i, *strong[i]))
+        got = strong[i]
+        if got is not None:
+            items.append(_Strong(ln.start, ln.end, *got))
             i += 1
             continue
         j = i
@@ -872,9 +886,13 @@ def segment_text(text: str) -> Layout:
                 break
             j += 1
         s, e = ln.start, lines[j].end
-        items.append(_Logical(s, e, text[s:e] if j > i else ln.text, i))
+        items.append(_Logical(s, e, text[s:e] if j > i else ln.text))
         i = j + 1
+    return items
 
+
+def _classify(items: list[_Item]) -> None:
+    """Mark each paragraph candidate body or short."""
     logical = [it for it in items if isinstance(it, _Logical)]
     for lg in logical:
         lg.kind = "body" if _is_body(lg.text) else "short"
@@ -889,11 +907,10 @@ def segment_text(text: str) -> Layout:
         ):
             lg.kind = "body"
     _sentence_like_short_lines(items)
-    body_idx = [k for k, it in enumerate(items) if isinstance(it, _Logical) and it.kind == "body"]
-    first_body = body_idx[0] if body_idx else len(items)
-    last_body = body_idx[-1] if body_idx else -1
 
-    # 3. the headline: the best short line before the first body paragraph
+
+def _find_title(items: list[_Item], first_body: int) -> int | None:
+    """Index of the headline: the best-scoring short line before the first paragraph."""
     title_k: int | None = None
     best = 0.0
     for k in range(first_body):
@@ -902,66 +919,95 @@ def segment_text(text: str) -> Layout:
             sc = _title_score(it.text)
             if sc > best:
                 title_k, best = k, sc
+    return title_k
+
+
+@dataclass
+class _Walk:
+    """What the walk over the items knows so far."""
+
+    first_body: int
+    last_body: int
+    title_k: int | None
+    title_text: str | None
+    heading: str | None = None
+    in_footer: bool = False
+    wrapped: bool = False  # a spokesperson's wrapper was seen: its opening quotes are markers
+    first_para: bool = True
+
+
+def _short_line(items: list[_Item], k: int, w: _Walk) -> tuple[Removed, str]:
+    """What a short line at `items[k]` is, by its place; sets the current section heading."""
+    it = items[k]
+    assert isinstance(it, _Logical)
+    if k == w.title_k:
+        return Removed.TITLE, "title.best_short_line"
+    if k < w.first_body and it.text == w.title_text:
+        return Removed.TITLE, "title.repeat"
+    if _is_place_line(it.text) and _next_to_date(items, k):
+        return Removed.DATELINE, "dateline.place_line"
+    if k < w.first_body:
+        if w.title_k is None or k < w.title_k:
+            return Removed.BOILERPLATE, "nav.before_title"
+        if _HEADING_MARKER.match(it.text):
+            # A numbered section heading above the first paragraph: "I. Political
+            # Relations" under a joint statement's headline.
+            w.heading = _HEADING_MARKER.sub("", it.text).strip() or None
+        return Removed.HEADING, "heading.before_body"
+    if w.in_footer:
+        return Removed.BOILERPLATE, "footer.in_block"
+    if k > w.last_body:
+        return Removed.BOILERPLATE, "footer.after_body"
+    w.heading = _HEADING_MARKER.sub("", it.text).strip() or None
+    return Removed.HEADING, "heading.short_line"
+
+
+def segment_text(text: str) -> Layout:
+    """Find the headline, boilerplate, paragraphs and sentences of a readout."""
+    layout = Layout(text=text)
+    lines = _lines(text)
+    strong = [_line_rule(ln.text) for ln in lines]
+    conv = _conventions(lines, strong)
+    layout.breaks = "blank_line" if conv.blank_breaks else "line_break"
+    layout.wrap_width = conv.wrap_width
+
+    items = _logical_lines(text, lines, strong, conv)
+    _classify(items)
+    body = [k for k, it in enumerate(items) if isinstance(it, _Logical) and it.kind == "body"]
+    first_body = body[0] if body else len(items)
+    title_k = _find_title(items, first_body)
     title_text = None
     if title_k is not None:
         t = items[title_k]
-        assert isinstance(t, _Logical)
         layout.title = (t.start, t.end)
-        title_text = t.text
+        title_text = text[t.start : t.end]
+    w = _Walk(first_body, body[-1] if body else -1, title_k, title_text)
 
-    # 4. walk the items: pieces out, paragraphs in
-    heading: str | None = None
-    in_footer = False
-    wrapped = False  # a spokesperson's wrapper was seen: its opening quotes are markers
-    first_para = True
+    removed = layout.removed
     for k, it in enumerate(items):
-        if not isinstance(it, _Logical):
-            idx, kind, rule, opens_footer = it
-            ln = lines[idx]
-            removed.append(Piece(ln.start, ln.end, kind, rule))
-            if kind is Removed.DATE:
-                layout.date_lines.append((ln.start, ln.end))
-            elif kind is Removed.WRAPPER:
-                wrapped = True
-            if opens_footer and k > first_body:
-                in_footer = True
+        if isinstance(it, _Strong):
+            removed.append(Piece(it.start, it.end, it.kind, it.rule))
+            if it.kind is Removed.DATE:
+                layout.date_lines.append((it.start, it.end))
+            elif it.kind is Removed.WRAPPER:
+                w.wrapped = True
+            if it.opens_footer and k > first_body:
+                w.in_footer = True
             continue
         if it.kind == "short":
-            if k == title_k:
-                removed.append(Piece(it.start, it.end, Removed.TITLE, "title.best_short_line"))
-            elif k < first_body and it.text == title_text:
-                removed.append(Piece(it.start, it.end, Removed.TITLE, "title.repeat"))
-            elif _is_place_line(it.text) and _next_to_date(items, k):
-                removed.append(Piece(it.start, it.end, Removed.DATELINE, "dateline.place_line"))
-            elif k < first_body:
-                rule = (
-                    "heading.before_body"
-                    if title_k is not None and k > title_k
-                    else ("nav.before_title")
-                )
-                kind = Removed.HEADING if rule == "heading.before_body" else Removed.BOILERPLATE
-                removed.append(Piece(it.start, it.end, kind, rule))
-                if kind is Removed.HEADING and _HEADING_MARKER.match(it.text):
-                    # A numbered section heading above the first paragraph: "I. Political
-                    # relations" under a joint statement's headline.
-                    heading = _HEADING_MARKER.sub("", it.text).strip() or None
-            elif in_footer:
-                removed.append(Piece(it.start, it.end, Removed.BOILERPLATE, "footer.in_block"))
-            elif k > last_body:
-                removed.append(Piece(it.start, it.end, Removed.BOILERPLATE, "footer.after_body"))
-            else:
-                removed.append(Piece(it.start, it.end, Removed.HEADING, "heading.short_line"))
-                heading = _HEADING_MARKER.sub("", it.text).strip() or None
+            removed.append(Piece(it.start, it.end, *_short_line(items, k, w)))
             continue
-        in_footer = False
-        start, saw = _strip_head(text, it.start, it.end, removed, first=first_para, wrapped=wrapped)
-        wrapped = wrapped or saw
-        first_para = False
+        w.in_footer = False
+        start, saw = _strip_head(
+            text, it.start, it.end, removed, first=w.first_para, wrapped=w.wrapped
+        )
+        w.wrapped = w.wrapped or saw
+        w.first_para = False
         sents = split_sentences(text, start, it.end)
         if not sents:
             continue
         p = len(layout.paragraphs)
-        layout.paragraphs.append(ParagraphSpan(sents[0][0], sents[-1][1], heading))
+        layout.paragraphs.append(ParagraphSpan(sents[0][0], sents[-1][1], w.heading))
         layout.sentences.extend(SentenceSpan(a, b, p) for a, b in sents)
     removed.sort(key=lambda pc: (pc.start, pc.end))
     return layout
