@@ -413,6 +413,7 @@ LINES = [
     ("JUNE 12, 2024", D),
     ("Brussels, 05/03/2024 - 18:21", D),
     ("05.03.2024", D),
+    ("Brussels, 14/05/2024 - 15:30, UNIQUE ID: 240514_5", D),
     ("Tuesday, 14 May 2024", D),
     ("Xinhua) 10:02, September 13, 2023", D),
     ("Publication date: October 7, 2022, 15:40", D),
@@ -432,6 +433,7 @@ LINES = [
     ("The following is attributable to Spokesperson Elena Brooks:", W),
     ("A Downing Street spokesperson said:", W),
     ("A UK Government spokesperson said:", W),
+    ("A Foreign, Commonwealth & Development Office spokesperson said:", W),
     ("Following is the text of the readout:", W),
     # body lines and headlines stay
     ("The two sides agreed to deepen cooperation in trade and energy.", None),

@@ -221,6 +221,7 @@ _DATE_ONLY = re.compile(
         {_DATE}
         (?:\s*[,|–-]?\s*(?:at\s+)?{_TIME})?
         (?:\s*\(local\ time\))?
+        (?:\s*,?\s*unique\ id\s*:\s*\S+)?  # EEAS: "Brussels, 14/05/2024 - 15:30, UNIQUE ID: ..."
         (?:\s+by\s+[\w .]{{1,40}})?  # "Posted On: 14 MAY 2024 5:25PM by PIB Delhi" (India PIB)
         (?:\s*[-–|]\s*(?:press\ release|article|statement|news|readout|speech|interview))?
         (?:\s*\|.*)?
