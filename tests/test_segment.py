@@ -1216,6 +1216,11 @@ NEWLINE_VARIANTS = [
     pytest.param(_doc("\n\n", width=60, newline="\r\n"), id="wrapped-60-crlf"),
     pytest.param(_doc("\n", width=72), id="wrapped-72-single-breaks"),
     pytest.param(
+        "Wang Yi Holds Talks with Uzbek Foreign Minister Bakhtiyor Saidov\n\n"
+        + "\n".join(textwrap.fill(p, 72, initial_indent="    ") for p in RAW_PARAGRAPHS),
+        id="wrapped-72-indented-first-lines",
+    ),
+    pytest.param(
         _doc("\n\n").replace(". ", ".\u00a0").replace("\n\n", " \t\n\u200b\n"),
         id="nbsp-tabs-zero-width",
     ),
