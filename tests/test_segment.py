@@ -1217,7 +1217,10 @@ NEWLINE_VARIANTS = [
     pytest.param(_doc("\n", width=72), id="wrapped-72-single-breaks"),
     pytest.param(
         "Wang Yi Holds Talks with Uzbek Foreign Minister Bakhtiyor Saidov\n\n"
-        + "\n".join(textwrap.fill(p, 72, initial_indent="    ") for p in RAW_PARAGRAPHS),
+        + "\n".join(
+            textwrap.fill(p, 72, initial_indent="    ", break_on_hyphens=False)
+            for p in RAW_PARAGRAPHS
+        ),
         id="wrapped-72-indented-first-lines",
     ),
     pytest.param(
