@@ -597,6 +597,105 @@ STYLES = [
 ]
 
 
+STYLES += [
+    (
+        # a bare name with its posts in an appositive (Xinhua / China MFA English)
+        "china-appositive",
+        "Wang Yi Holds Talks with Russian Foreign Minister Sergey Lavrov\n\n"
+        "Wang Yi, a member of the Political Bureau of the CPC Central Committee and director of the "
+        "Office of the Central Foreign Affairs Commission, held talks with Russian Foreign Minister "
+        "Sergey Lavrov in Beijing on April 9, 2024.\n\n"
+        "Wang Yi said that China and Russia are good neighbors.\n",
+        "2024-04-09 talks Beijing | Wang Yi (CHN) member of the Political Bureau of the CPC Central "
+        "Committee + director of the Office of the Central Foreign Affairs Commission; "
+        "Sergey Lavrov (RUS) Foreign Minister",
+    ),
+    (
+        # posts joined by a dash, the Kazakh MFA way
+        "kazakhstan-mfa-dash",
+        "Ministry of Foreign Affairs of the Republic of Kazakhstan\n\n"
+        "Murat Nurtleu meets Foreign Minister of Hungary\n\n12 February 2024 16:05\n\n"
+        "Astana, 12 February 2024 – Deputy Prime Minister – Minister of Foreign Affairs of the "
+        "Republic of Kazakhstan Murat Nurtleu met with Minister of Foreign Affairs and Trade of "
+        "Hungary Péter Szijjártó.\n\nThe parties discussed trade, energy and transport cooperation.\n",
+        "2024-02-12 meeting Astana | Murat Nurtleu (KAZ) Deputy Prime Minister + Minister of "
+        "Foreign Affairs; Péter Szijjártó (HUN) Minister of Foreign Affairs and Trade",
+    ),
+    (
+        "akorda-venue-dateline",
+        "Official website of the President of the Republic of Kazakhstan\n\n"
+        "Head of State receives Prime Minister of Hungary\n\nAkorda, 15 October 2024\n\n"
+        "Head of State Kassym-Jomart Tokayev received Prime Minister of Hungary Viktor Orbán, who "
+        "arrived in Kazakhstan on an official visit.\n\nThe parties discussed bilateral cooperation.\n",
+        "2024-10-15 meeting Astana | Kassym-Jomart Tokayev (KAZ) Head of State; "
+        "Viktor Orbán (HUN) Prime Minister",
+    ),
+    (
+        "white-house-hosts",
+        "THE WHITE HOUSE\nReadout of President Biden's Meeting with President Lula of Brazil\n"
+        "February 10, 2023\n\n"
+        "President Joseph R. Biden, Jr. hosted President Luiz Inácio Lula da Silva of Brazil at the "
+        "White House today. The two leaders reaffirmed the strong and vibrant relationship.\n",
+        "2023-02-10 meeting Washington | Joseph R. Biden (USA) President; "
+        "Luiz Inácio Lula da Silva (BRA) President",
+    ),
+    (
+        "india-mea-highness",
+        "Ministry of External Affairs\nGovernment of India\n\n"
+        "Prime Minister's meeting with the President of the UAE\n\nFebruary 13, 2024\n\n"
+        "Prime Minister Shri Narendra Modi met with the President of the United Arab Emirates, His "
+        "Highness Sheikh Mohamed bin Zayed Al Nahyan, in Abu Dhabi today.\n\n"
+        "The two leaders reviewed the Comprehensive Strategic Partnership between India and the UAE.\n",
+        "2024-02-13 meeting Abu Dhabi | Narendra Modi (IND) Prime Minister; "
+        "Sheikh Mohamed bin Zayed Al Nahyan (ARE) President",
+    ),
+    (
+        "france-counterpart",
+        "France Diplomatie\n\nJean-Noël Barrot spoke with his Ukrainian counterpart Andrii Sybiha\n\n"
+        "Paris, 3 October 2024\n\n"
+        "Jean-Noël Barrot, Minister for Europe and Foreign Affairs, spoke with his Ukrainian "
+        "counterpart Andrii Sybiha.\n\nThe Minister reaffirmed France's support for Ukraine.\n",
+        "2024-10-03 phone_call None | Jean-Noël Barrot (FRA) Minister for Europe and Foreign "
+        "Affairs; Andrii Sybiha (UKR)",
+    ),
+    (
+        # the host who invited a state visit is its other principal
+        "joint-statement-visit",
+        "Joint Statement between the People's Republic of China and the Republic of Kazakhstan\n\n"
+        "2024-07-03\n\n"
+        "At the invitation of President of the Republic of Kazakhstan Kassym-Jomart Tokayev, "
+        "President of the People's Republic of China Xi Jinping paid a state visit to the Republic "
+        "of Kazakhstan from July 2 to 3, 2024.\n\n"
+        "The two sides agreed to deepen the permanent comprehensive strategic partnership.\n",
+        "2024-07-02 joint_statement None | Xi Jinping (CHN) President; "
+        "Kassym-Jomart Tokayev (KAZ) President",
+    ),
+    (
+        # a visit's programme names the city; the inviter met in the programme is a participant
+        "india-mea-visit-programme",
+        "Visit of External Affairs Minister to Viet Nam (March 4-5, 2024)\n\nMarch 05, 2024\n\n"
+        "1. External Affairs Minister Dr. Arvind Rao paid an official visit to Viet Nam from 4 to 5 "
+        "March 2024 at the invitation of Foreign Minister Nguyen Van Thanh.\n\n"
+        "2. During the visit, EAM held talks with Foreign Minister Nguyen Van Thanh in Hanoi. The "
+        "two Ministers reviewed the progress of the Comprehensive Strategic Partnership between "
+        "India and Viet Nam.\n",
+        "2024-03-04 visit Hanoi | Arvind Rao (IND) External Affairs Minister; "
+        "Nguyen Van Thanh (VNM) Foreign Minister",
+    ),
+    (
+        # no masthead and no byline: the post is the name, and no country is guessed from a
+        # country named once in passing
+        "uk-no-byline",
+        "PM call with President Rojas of Chile: 12 February 2024\n\n"
+        "The Prime Minister spoke to President Tomás Rojas of Chile this afternoon.\n\n"
+        "The Prime Minister thanked President Rojas for Chile’s support for Ukraine at the United "
+        "Nations.\n",
+        "2024-02-12 phone_call None | Prime Minister (None) Prime Minister; "
+        "Tomás Rojas (CHL) President",
+    ),
+]
+
+
 @pytest.mark.parametrize(("style", "text", "expected"), STYLES, ids=[s[0] for s in STYLES])
 def test_meta_across_house_styles(nlp, style, text, expected):
     meta = nlp(text)._.readout_meta

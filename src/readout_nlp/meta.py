@@ -415,9 +415,11 @@ _MONTH_WORDS = {
     "nov",
     "dec",
 }
-_CONN = {"of", "the", "and", "for", "&", ","}
+# "–" joins two posts in Kazakh and Uzbek MFA style: "Deputy Prime Minister – Minister of
+# Foreign Affairs of the Republic of Kazakhstan Murat Nurtleu".
+_CONN = {"of", "the", "and", "for", "&", ",", "–", "—"}
 _ROYAL_STYLES = {"prince", "princess", "sheikh", "sheikha", "king", "queen", "emir"}
-_SPLIT = {"and", ",", "&"}
+_SPLIT = {"and", ",", "&", "–", "—"}
 # Verbs after a headline's or a lead's bare subject ("Huang meets ...", "Viktor Sedov had a
 # telephone conversation ..."): they make a capitalised run at the start a person.
 _SUBJECT_VERB = re.compile(
@@ -433,6 +435,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"successor\s+to|predecessor)\s+(?:the\s+)?$",
     re.I,
 )
+_INVITATION = re.compile(r"invitation\s+of\s+(?:the\s+)?$", re.I)
 _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:,[^,]{0,120},\s*)?(?:also\s+)?(?:attended|was\s+present|were\s+present|accompanied|"
     r"put\s+forward|proposed\s+the)\b",
@@ -495,6 +498,9 @@ class _Reader:
         self.country_hits = [h for h in self.gaz.find(self.text) if h.code or h.codes]
         self.city_spans = [(m.start(), m.end()) for m in self.places.city_rx.finditer(self.text)]
         self._mention_cache: dict[tuple[int, int, bool], list[Mention]] = {}
+        self._honorific_phrases = [
+            [m.group() for m in _TOKEN.finditer(p)] for p in self.lex.honorific_phrases
+        ]
         n = len(self.text)
         self.ent = [""] * n  # NER label per character ("" outside entities)
         for e in doc.ents:
@@ -509,6 +515,14 @@ class _Reader:
         cities = [(s, e) for s, e in self.city_spans if a <= s and e <= b]
         for t in toks:
             t.cls = self._classify(t, hits, cities)
+        # "His Highness Sheikh ...", "His Royal Highness Prince ...", "Her Excellency ...":
+        # styles of several words
+        for phrase in self._honorific_phrases:
+            n = len(phrase)
+            for i in range(len(toks) - n + 1):
+                if all(toks[i + k].text == w for k, w in enumerate(phrase)):
+                    for k in range(n):
+                        toks[i + k].cls = "HON"
         # "Senator the Hon Penny Wong", "The Rt Hon": an article inside an honorific phrase.
         for i, t in enumerate(toks[:-1]):
             if t.text.lower() == "the" and toks[i + 1].cls == "HON":
@@ -541,7 +555,7 @@ class _Reader:
                 return "TW"
         elif low in self.lex.relational:
             return "REL"
-        if t.text.lower() in _CONN and (t.text.islower() or t.text in ",&"):
+        if t.text.lower() in _CONN and (t.text.islower() or t.text in ",&–—"):
             return "CONN"
         if t.text in self.lex.particles:
             return "PART"
@@ -1162,6 +1176,8 @@ def read_location(
             p.kind is Removed.DATE and re.match(r"^[A-Z][A-Za-z .'’-]{1,40},\s*\d", piece)
         ):
             place = piece.split(",", 1)[0].strip()
+            if place in places().venues:  # "Akorda, 15 October 2024": the presidency's seat
+                return places().venues[place], "location.dateline_venue"
             if place and not gaz.code(place) and not gaz.code(place.title()):
                 return _norm_city(place), "location.dateline"
     if layout.sentences:
@@ -1188,6 +1204,16 @@ def read_location(
             found = _cities_in(reader, s.start, s.end)
             if found:
                 return found[0][1], "location.first_paragraph"
+        # A visit's programme names the city where the talks were held: "paid an official
+        # visit to Viet Nam ... 2. During the visit, EAM held talks with ... in Hanoi."
+        for s in layout.sentences[lead_i + 1 :]:
+            if s.paragraph > lead_par + 3:
+                break
+            sent = text[s.start : s.end]
+            if _SUB_MEETING.match(sent) or (_cues_in(sent, "lead") and s.paragraph != lead_par):
+                found = _cities_in(reader, s.start, s.end)
+                if found:
+                    return found[0][1], "location.event_sentence"
     return None, "location.none"
 
 
@@ -1290,19 +1316,38 @@ def _cue_offset(text: str) -> int | None:
 
 
 _SUB_MEETING = re.compile(
-    r"^(?P<subj>[^,;]{1,80}?)\s+(?:also\s+|later\s+|separately\s+)?(?:met(?:\s+with)?|held\s+(?:[\w-]+\s+){0,3}?"
+    r"^(?:(?:During|On|In|At|After|Later|Subsequently|Separately|Earlier|Also)\b[^,;]{0,60},\s*)?"
+    r"(?P<subj>[^,;]{1,80}?)\s+(?:also\s+|later\s+|separately\s+)?(?:met(?:\s+with)?|held\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|a\s+meeting|meetings)\s+with|called\s+on|had\s+(?:a\s+)?(?:meeting|talks)\s+with|"
     r"received|paid\s+a\s+courtesy\s+call\s+on)\s+"
 )
 
 
-def _country_counts(reader: _Reader, layout: Layout) -> Counter[str]:
+def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Counter[str]:
+    """How strongly the body suggests each country as a side of the event.
+
+    A country paired with a known participant's country ("China and Kazakhstan",
+    "China-Kazakhstan", "Kazakh-Chinese") counts three times; a mention alone once. A country
+    named once in passing ("Chile's support for Ukraine") does not make a side.
+    """
     gaz = gazetteer()
+    text = reader.text
     counts: Counter[str] = Counter()
     spans = [(s.start, s.end) for s in layout.sentences]
-    for h in reader.country_hits:
-        if h.code and not gaz.is_organization(h.code) and any(a <= h.start < b for a, b in spans):
-            counts[h.code] += 1
+    hits = [
+        h
+        for h in reader.country_hits
+        if h.code and not gaz.is_organization(h.code) and any(a <= h.start < b for a, b in spans)
+    ]
+    for k, h in enumerate(hits):
+        weight = 1
+        for other in hits[max(0, k - 1) : k + 2]:
+            if other is h or other.code == h.code or other.code not in partners:
+                continue
+            between = text[min(h.end, other.end) : max(h.start, other.start)]
+            if re.fullmatch(r"\s*(?:-|–|—|and|&)\s*", between):
+                weight = 3
+        counts[h.code] += weight
     return counts
 
 
@@ -1381,19 +1426,29 @@ def read_participants(
         lead = text[s.start : s.end]
         cue = _cue_offset(lead)
         cue_at = s.start + cue if cue is not None else s.end
+        hosts: list[Mention] = []
         for m in reader.mentions(s.start, s.end):
             if not keep(m, s.start):
+                if m.name and _INVITATION.search(text[max(s.start, m.start - 40) : m.start]):
+                    hosts.append(m)
                 continue
             side = "subject" if m.start < cue_at else "object"
             if m.title_only:
                 if (
                     side == "subject"
                     and title_only_subject is None
-                    and _bare_start(text[s.start : m.start].replace("The", "").replace("the", ""))
+                    and _bare_start(re.sub(r"^\s*(?:The|the)\b", "", text[s.start : m.start]))
                 ):
                     title_only_subject = m
                 continue
             add(m, side, "lead")
+        # "At the invitation of President Tokayev, President Xi Jinping paid a state visit to
+        # Kazakhstan": the host of a visit is its other principal (not so for a meeting held
+        # "at the invitation of" a third person).
+        found = _cues_in(lead, "lead")
+        if hosts and found and found[0][1].type is EventType.VISIT:
+            if not any(p.side == "object" for p in principals):
+                add(hosts[0], "object", "lead_host")
     # 2. the headline: fills in names the lead lacks ("Huang meets ..."), and titles
     if layout.title:
         a, b = layout.title
@@ -1497,7 +1552,8 @@ def read_participants(
                         for t in first.mention.titles
                     ]
                     first.mention.titles = list(dict.fromkeys(upgraded))
-    counts = _country_counts(reader, layout)
+    partners = {p.mention.country for p in principals if p.mention.country}
+    counts = _country_counts(reader, layout, partners)
     for p in principals:
         if p.mention.country is not None:
             continue
@@ -1510,8 +1566,8 @@ def read_participants(
         if len(same) == 1 and not (same & other):
             p.mention.country, p.mention.country_rule = next(iter(same)), "country.same_side"
             continue
-        for code, _n in counts.most_common():
-            if code not in other:
+        for code, n in counts.most_common():
+            if code not in other and n >= 2:
                 p.mention.country, p.mention.country_rule = code, "country.complement"
                 break
     # 7. records
