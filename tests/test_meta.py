@@ -696,6 +696,65 @@ STYLES += [
 ]
 
 
+STYLES += [
+    (
+        # a multilateral meeting: the publisher's principal "attended" it with the others
+        "china-mfa-multilateral",
+        "Wang Yi Attends the China-Central Asia Foreign Ministers' Meeting\n\n"
+        "On April 26, 2025, Member of the Political Bureau of the CPC Central Committee and Foreign "
+        "Minister Wang Yi attended the Sixth China-Central Asia Foreign Ministers' Meeting in "
+        "Almaty, Kazakhstan, together with Kazakh Deputy Prime Minister and Foreign Minister Murat "
+        "Nurtleu, Turkmen Deputy Chairman of the Cabinet of Ministers and Foreign Minister Rashid "
+        "Meredov and Uzbek Foreign Minister Bakhtiyor Saidov.\n\n"
+        "Wang Yi said that China and Central Asian countries are good neighbors.\n",
+        "2025-04-26 meeting Almaty | Wang Yi (CHN) Member of the Political Bureau of the CPC "
+        "Central Committee + Foreign Minister; Murat Nurtleu (KAZ) Deputy Prime Minister + Foreign "
+        "Minister; Rashid Meredov (TKM) Deputy Chairman of the Cabinet of Ministers + Foreign "
+        "Minister; Bakhtiyor Saidov (UZB) Foreign Minister",
+    ),
+    (
+        # an attendee named in the lead itself is not a principal
+        "china-mfa-attendee-in-lead",
+        "Wang Yi Holds Talks with Foreign Minister of Iran Abbas Araghchi\n\n"
+        "On December 27, 2024, Foreign Minister Wang Yi held talks with Foreign Minister of Iran "
+        "Abbas Araghchi in Beijing, and Vice Foreign Minister Sun Weidong attended the talks.\n\n"
+        "Wang Yi said that China and Iran are comprehensive strategic partners. China and Iran "
+        "should strengthen cooperation.\n",
+        "2024-12-27 talks Beijing | Wang Yi (CHN) Foreign Minister; Abbas Araghchi (IRN) Foreign Minister",
+    ),
+    (
+        "eeas-call",
+        "EEAS Press Team\n\n"
+        "Armenia: High Representative Kaja Kallas speaks with Foreign Minister Ararat Mirzoyan\n\n"
+        "10.02.2025\n\n"
+        "The High Representative/Vice-President Kaja Kallas had a phone call today with the Foreign "
+        "Minister of Armenia, Ararat Mirzoyan. They discussed the normalisation process between "
+        "Armenia and Azerbaijan.\n",
+        "2025-02-10 phone_call None | Kaja Kallas (EU) High Representative/Vice-President; "
+        "Ararat Mirzoyan (ARM) Foreign Minister",
+    ),
+    (
+        "us-state-deputy",
+        "Deputy Secretary Campbell’s Meeting with Philippine Foreign Secretary Manalo\n"
+        "READOUT\nOFFICE OF THE SPOKESPERSON\nApril 11, 2024\n\n"
+        "Deputy Secretary of State Kurt M. Campbell met with Philippine Foreign Secretary Enrique A. "
+        "Manalo today in Washington. The Deputy Secretary reaffirmed the ironclad U.S. commitment to "
+        "the Philippines.\n",
+        "2024-04-11 meeting Washington | Kurt M. Campbell (USA) Deputy Secretary of State; "
+        "Enrique A. Manalo (PHL) Foreign Secretary",
+    ),
+    (
+        # a dateline without a year and no printed publication date: no full date
+        "xinhua-no-year",
+        "Xi meets Kyrgyz president\n\n"
+        "BEIJING, Feb. 5 (Xinhua) -- Chinese President Xi Jinping on Wednesday met with visiting "
+        "Kyrgyz President Sadyr Japarov at the Great Hall of the People in Beijing.\n\n"
+        "Xi said China is ready to work with Kyrgyzstan.\n",
+        "None meeting Beijing | Xi Jinping (CHN) President; Sadyr Japarov (KGZ) President",
+    ),
+]
+
+
 @pytest.mark.parametrize(("style", "text", "expected"), STYLES, ids=[s[0] for s in STYLES])
 def test_meta_across_house_styles(nlp, style, text, expected):
     meta = nlp(text)._.readout_meta

@@ -32,7 +32,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Doc
 
@@ -389,32 +388,10 @@ _NOT_NAME = {
     Republic Kingdom Federation State States Nations Affairs
     """.split()
 }
-_MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+_MONTH_WORDS = set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 # "–" joins two posts in Kazakh and Uzbek MFA style: "Deputy Prime Minister – Minister of
 # Foreign Affairs of the Republic of Kazakhstan Murat Nurtleu".
 _CONN = {"of", "the", "and", "for", "&", ",", "–", "—"}
@@ -482,7 +459,7 @@ class Mention:
 
 
 def _is_cap(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or (word[0].isdigit() is False and word.isupper()))
+    return word[:1].isupper()
 
 
 class _Reader:
@@ -640,7 +617,8 @@ class _Reader:
         start = k + 1
         while k >= 0:
             c = toks[k].cls
-            if c in ("HEAD", "TW", "CONN", "CTRY", "HON", "REL"):
+            # PHEAD: "Deputy Chairman of the Cabinet of Ministers and Foreign Minister"
+            if c in ("HEAD", "TW", "CONN", "CTRY", "HON", "REL", "PHEAD"):
                 k -= 1
                 continue
             if toks[k].text == ")":
@@ -660,7 +638,6 @@ class _Reader:
         self, toks: list[Tok], i: int, j: int, seg_start: int, bare_subject: bool
     ) -> Mention | None:
         run = toks[i : j + 1]
-        name_tokens = [t for t in run]
         # honorifics directly before the name
         k = i - 1
         honorific = False
@@ -668,7 +645,7 @@ class _Reader:
             honorific = True
             k -= 1
         c0 = self._chain_start_index(toks, i)
-        chain = [t for t in toks[c0 : k + 1]]
+        chain = toks[c0 : k + 1]
         titles, country, crule, aliases, has_head, plural = self._parse_chain(
             chain, case_sensitive=True
         )
@@ -747,9 +724,9 @@ class _Reader:
                 evidence = "subject"
         if not evidence:
             return None
-        if any(t.text.lower() in _NOT_NAME for t in name_tokens):
+        if any(t.text.lower() in _NOT_NAME for t in run):
             return None
-        last = name_tokens[-1]
+        last = run[-1]
         name_end = last.start + len(last.base)
         name = self.text[first.start : name_end]
         name = re.sub(r"\s+", " ", name)
@@ -1414,10 +1391,10 @@ def read_participants(
         principals.append(pr)
         return pr
 
-    def keep(m: Mention, seg_start: int) -> bool:
+    def keep(m: Mention, seg_start: int, *, attendance: bool = True) -> bool:
         before = text[max(seg_start, m.start - 60) : m.start]
         after = text[m.name_end if m.name else m.end : m.end + 160]
-        return not (_EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.match(after))
+        return not (_EXCLUDE_BEFORE.search(before) or (attendance and _EXCLUDE_AFTER.match(after)))
 
     # 1. the lead sentence: subject side before the event cue, object side after it
     title_only_subject: Mention | None = None
@@ -1428,11 +1405,15 @@ def read_participants(
         cue_at = s.start + cue if cue is not None else s.end
         hosts: list[Mention] = []
         for m in reader.mentions(s.start, s.end):
-            if not keep(m, s.start):
+            if not keep(m, s.start, attendance=False):
                 if m.name and _INVITATION.search(text[max(s.start, m.start - 40) : m.start]):
                     hosts.append(m)
                 continue
             side = "subject" if m.start < cue_at else "object"
+            if side == "object" and _EXCLUDE_AFTER.match(
+                text[m.name_end if m.name else m.end : m.end + 160]
+            ):
+                continue  # "..., Vice Foreign Minister Ma Zhaoxu attended": not a principal
             if m.title_only:
                 if (
                     side == "subject"
@@ -1742,15 +1723,3 @@ def read_meta(doc: Doc, layout: Layout, participants: Sequence[Participant] | No
         title_span=CharSpan(start=layout.title[0], end=layout.title[1]) if layout.title else None,
         rules=rules,
     )
-
-
-def _debug(doc: Doc, layout: Layout) -> dict[str, Any]:  # pragma: no cover - a notebook aid
-    """Mentions found in the headline and lead, to see why a participant was (not) read."""
-    reader = _Reader(doc)
-    out: dict[str, Any] = {}
-    if layout.title:
-        out["title"] = reader.mentions(*layout.title)
-    if layout.sentences:
-        s = layout.sentences[_lead_index(layout)]
-        out["lead"] = reader.mentions(s.start, s.end)
-    return out
