@@ -1544,11 +1544,15 @@ def read_participants(
             if q is not p and q.side == p.side and q.mention.country
         }
         other = {q.mention.country for q in principals if q.side != p.side and q.mention.country}
-        if len(same) == 1 and not (same & other):
+        # The hosts an envoy meets on a visit share a country ("EAM also met Minister of
+        # Investment ... Otabek Rakhmonov"); coordinated subjects do not ("Vladimir Putin and
+        # Xi Jinping held talks").
+        if p.side == "object" and len(same) == 1 and not (same & other):
             p.mention.country, p.mention.country_rule = next(iter(same)), "country.same_side"
             continue
+        taken = other | (same if p.side == "subject" else set())
         for code, n in counts.most_common():
-            if code not in other and n >= 2:
+            if code not in taken and n >= 2:
                 p.mention.country, p.mention.country_rule = code, "country.complement"
                 break
     # 7. records
