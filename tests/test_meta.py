@@ -244,6 +244,11 @@ def test_read_date(text, expected, rule):
             "The Foreign Ministers held the fifth round of political consultations in Astana.",
             "talks",
         ),
+        (
+            None,
+            "Talks were held between the Foreign Ministers of Kazakhstan and Uzbekistan.",
+            "talks",
+        ),
         # context is not the event: "following their talks ... signed the Joint Statement"
         (
             None,
@@ -751,6 +756,19 @@ STYLES += [
         "Kyrgyz President Sadyr Japarov at the Great Hall of the People in Beijing.\n\n"
         "Xi said China is ready to work with Kyrgyzstan.\n",
         "None meeting Beijing | Xi Jinping (CHN) President; Sadyr Japarov (KGZ) President",
+    ),
+]
+
+
+STYLES += [
+    (
+        # coordinated subjects are two sides, not one
+        "kremlin-coordinated",
+        "President of Russia\nRussian-Chinese talks\nMay 16, 2024\n\n"
+        "Vladimir Putin and Xi Jinping held talks in Beijing in a restricted format.\n\n"
+        "The President of Russia is in China on a state visit. Russia and China agreed to deepen "
+        "cooperation.\n",
+        "2024-05-16 talks Beijing | Vladimir Putin (RUS) President; Xi Jinping (CHN)",
     ),
 ]
 
