@@ -845,6 +845,21 @@ def test_meta_across_house_styles(nlp, style, text, expected):
             "Mohammad Ishaq Dar (PAK) Deputy Prime Minister + Foreign Minister; Abbas Araghchi (IRN) "
             "Foreign Minister",
         ),
+        (  # an envoy's own country is the one after "of", the host's the one after "to"
+            "Meeting with the Ambassador of Japan\n\n05.06.2024\n\n"
+            "Minister of Foreign Affairs of the Republic of Uzbekistan Bakhtiyor Saidov met with the "
+            "Ambassador of Japan to Uzbekistan Hatori Takashi.\n\n"
+            "The parties discussed the preparations for upcoming high-level visits.\n",
+            "Bakhtiyor Saidov (UZB) Minister of Foreign Affairs; Hatori Takashi (JPN) Ambassador",
+        ),
+        (  # an organisation inside the post gives the side
+            "Meeting with the EU Special Representative for Central Asia\n\nBishkek, 14 March 2024\n\n"
+            "Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev met with the Special "
+            "Representative of the European Union for Central Asia Terhi Hakala.\n\n"
+            "The sides discussed cooperation between Kyrgyzstan and the EU.\n",
+            "Jeenbek Kulubaev (KGZ) Minister of Foreign Affairs; Terhi Hakala (EU) Special "
+            "Representative of the European Union for Central Asia",
+        ),
     ],
 )
 def test_participants(nlp, text, expected):

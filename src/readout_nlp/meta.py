@@ -394,7 +394,7 @@ _MONTH_WORDS = set(
 )
 # "–" joins two posts in Kazakh and Uzbek MFA style: "Deputy Prime Minister – Minister of
 # Foreign Affairs of the Republic of Kazakhstan Murat Nurtleu".
-_CONN = {"of", "the", "and", "for", "&", ",", "–", "—"}
+_CONN = {"of", "the", "and", "for", "to", "&", ",", "–", "—"}  # "to": "Ambassador of Japan to ..."
 _ROYAL_STYLES = {"prince", "princess", "sheikh", "sheikha", "king", "queen", "emir"}
 _SPLIT = {"and", ",", "&", "–", "—"}
 # Verbs after a headline's or a lead's bare subject ("Huang meets ...", "Viktor Sedov had a
@@ -861,8 +861,11 @@ class _Reader:
             # belongs to the name's honorifics, not to the post
             if len(u) >= 2 and u[-1].base.lower() in _ROYAL_STYLES and is_head(u[-2]):
                 u = u[:-1]
-            # trailing "of (the) COUNTRY" / "for COUNTRY"
-            if u and u[-1].cls == "CTRY" and u[-1].country is not None:
+            # trailing "of (the) COUNTRY"; "Ambassador of Japan to Uzbekistan": the country
+            # after "to" is the host, the one after "of" the envoy's own
+            for _ in range(2):
+                if not (u and u[-1].cls == "CTRY" and u[-1].country is not None):
+                    break
                 hit = u[-1].country
                 q = len(u) - 1
                 while q > 0 and u[q - 1].cls == "CTRY" and u[q - 1].country is hit:
@@ -870,10 +873,22 @@ class _Reader:
                 p = q - 1
                 if p >= 0 and u[p].text.lower() == "the":
                     p -= 1
-                if p >= 0 and u[p].text.lower() in ("of", "for", "to"):
-                    if hit.code and country is None:
-                        country, crule = hit.code, "country.of_in_title"
-                    u = u[:p]
+                if p < 0 or u[p].text.lower() not in ("of", "for", "to"):
+                    break
+                if u[p].text.lower() != "to" and hit.code and country is None:
+                    country, crule = hit.code, "country.of_in_title"
+                u = u[:p]
+            # "Special Representative of the European Union for Central Asia": a country or
+            # organisation inside the post, when nothing else names one
+            if country is None:
+                for q in range(1, len(u)):
+                    t = u[q]
+                    prev = u[q - 1].text.lower()
+                    if t.cls == "CTRY" and t.country and t.country.code and prev in ("of", "the"):
+                        if prev == "the" and not (q >= 2 and u[q - 2].text.lower() == "of"):
+                            continue
+                        country, crule = t.country.code, "country.inside_title"
+                        break
             while u and u[-1].cls in ("CONN",):
                 u.pop()
             if not u or not any(is_head(t) for t in u):
