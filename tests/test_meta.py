@@ -439,7 +439,7 @@ STYLES = [
     ),
     (
         "kremlin-talks",
-        "President of Russia\nRussian-Egyptian talks\nMarch 15, 2024\n14:00\n\n"
+        "President of Russia\nRussian-Egyptian talks\nMarch 15, 2024\n14:00\nThe Kremlin, Moscow\n\n"
         "Vladimir Putin held talks in the Kremlin with President of the Arab Republic of Egypt "
         "Abdel Fattah el-Sisi, who is in Russia on an official visit.\n\n"
         "The talks began in a restricted format and continued with the delegations.\n",

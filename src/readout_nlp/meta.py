@@ -1167,9 +1167,20 @@ def read_location(
         if p.kind is Removed.DATELINE or (
             p.kind is Removed.DATE and re.match(r"^[A-Z][A-Za-z .'’-]{1,40},\s*\d", piece)
         ):
-            place = piece.split(",", 1)[0].strip()
-            if place in places().venues:  # "Akorda, 15 October 2024": the presidency's seat
-                return places().venues[place], "location.dateline_venue"
+            # "BEIJING, March 3 (Xinhua) --", "Akorda, 15 October 2024" (the presidency's seat),
+            # "The Kremlin, Moscow": a known city wins, then a venue's city, then the first part
+            parts = [
+                re.sub(r"^(?:The|the)\s+", "", x.strip())
+                for x in piece.split(",")
+                if x.strip() and not re.search(r"\d", x)
+            ]
+            for part in parts:
+                if _norm_city(part) in places().by_form.values():
+                    return _norm_city(part), "location.dateline"
+            for part in parts:
+                if part in places().venues:
+                    return places().venues[part], "location.dateline_venue"
+            place = parts[0] if parts else ""
             if place and not gaz.code(place) and not gaz.code(place.title()):
                 return _norm_city(place), "location.dateline"
     if layout.sentences:
