@@ -860,6 +860,20 @@ def test_meta_across_house_styles(nlp, style, text, expected):
             "Jeenbek Kulubaev (KGZ) Minister of Foreign Affairs; Terhi Hakala (EU) Special "
             "Representative of the European Union for Central Asia",
         ),
+        (  # particles inside a name
+            "Kazakhstan: President von der Leyen meets President Tokayev\n\n"
+            "President of the European Commission Ursula von der Leyen met President of the Republic "
+            "of Kazakhstan Kassym-Jomart Tokayev in Astana today. They discussed raw materials.\n",
+            "Ursula von der Leyen (EU) President; Kassym-Jomart Tokayev (KAZ) President",
+        ),
+        (  # a long diplomatic post, the host country after "to"
+            "Meeting with the Ambassador of the Republic of Korea\n\nDushanbe, 3 June 2024\n\n"
+            "Minister of Foreign Affairs of the Republic of Tajikistan Sirojiddin Muhriddin received "
+            "the Ambassador Extraordinary and Plenipotentiary of the Republic of Korea to the "
+            "Republic of Tajikistan Kim Sang-jin.\n\nThe sides discussed Tajik-Korean cooperation.\n",
+            "Sirojiddin Muhriddin (TJK) Minister of Foreign Affairs; Kim Sang-jin (KOR) Ambassador "
+            "Extraordinary and Plenipotentiary",
+        ),
     ],
 )
 def test_participants(nlp, text, expected):

@@ -580,10 +580,15 @@ class _Reader:
                 nxt = toks[j + 1]
                 if toks[j].possessive:
                     break
-                if nxt.cls == "NAME" or (
-                    nxt.cls == "PART" and j + 2 < len(toks) and toks[j + 2].cls == "NAME"
-                ):
+                if nxt.cls == "NAME":
                     j += 1
+                    continue
+                # particles between name words: "Lula da Silva", "Ursula von der Leyen"
+                q = j + 1
+                while q < len(toks) and toks[q].cls == "PART" and q - j <= 3:
+                    q += 1
+                if q > j + 1 and q < len(toks) and toks[q].cls == "NAME":
+                    j = q
                     continue
                 # "Samantha Power": a title word the NER reads as part of the person
                 if (
