@@ -874,6 +874,14 @@ def test_meta_across_house_styles(nlp, style, text, expected):
             "Sirojiddin Muhriddin (TJK) Minister of Foreign Affairs; Kim Sang-jin (KOR) Ambassador "
             "Extraordinary and Plenipotentiary",
         ),
+        (  # a short China MFA text: "the Chinese side" names the subject's side
+            "Wang Yi Holds Talks with Foreign Minister Beibut Atamkulov of Kazakhstan\n\n"
+            "On March 28, 2019, Foreign Minister Wang Yi held talks with Foreign Minister Beibut "
+            "Atamkulov of Kazakhstan in Beijing.\n\n"
+            "Wang Yi pointed out that the two sides should maintain close high-level exchanges. "
+            "The Chinese side welcomes more Kazakh students.\n",
+            "Wang Yi (CHN) Foreign Minister; Beibut Atamkulov (KAZ) Foreign Minister",
+        ),
     ],
 )
 def test_participants(nlp, text, expected):

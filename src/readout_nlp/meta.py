@@ -1335,8 +1335,9 @@ def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Coun
     """How strongly the body suggests each country as a side of the event.
 
     A country paired with a known participant's country ("China and Kazakhstan",
-    "China-Kazakhstan", "Kazakh-Chinese") counts three times; a mention alone once. A country
-    named once in passing ("Chile's support for Ukraine") does not make a side.
+    "China-Kazakhstan", "Kazakh-Chinese") or named as a side ("the Chinese side") counts three
+    times; a mention alone once. A country named once in passing ("Chile's support for
+    Ukraine") does not make a side.
     """
     gaz = gazetteer()
     text = reader.text
@@ -1348,7 +1349,8 @@ def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Coun
         if h.code and not gaz.is_organization(h.code) and any(a <= h.start < b for a, b in spans)
     ]
     for k, h in enumerate(hits):
-        weight = 1
+        # "The Chinese side welcomes ...": a side of the talks by definition
+        weight = 3 if re.match(r"\s+side\b", text[h.end : h.end + 8]) else 1
         for other in hits[max(0, k - 1) : k + 2]:
             if other is h or other.code == h.code or other.code not in partners:
                 continue
