@@ -362,6 +362,17 @@ def test_read_event_type(title, lead, expected):
             "KOR",
             None,
         ),
+        ("MFA of Kazakhstan\n\nMinister meets Ambassador\n", "KAZ", "Minister of Foreign Affairs"),
+        (
+            "Ministry for Foreign Affairs of Sweden\n\nMinister meets Ambassador\n",
+            "SWE",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "Permanent Mission of the People's Republic of China to the United Nations\n\nAmbassador\n",
+            "CHN",
+            None,
+        ),
         (
             "Japan-China Relations\n\nJapan-China Foreign Ministers’ Meeting\n\nJuly 26, 2024\n",
             None,
