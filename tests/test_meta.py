@@ -285,6 +285,13 @@ def test_read_date(text, expected, rule):
             "President Xi Jinping held talks via video link with Putin.",
             "video_call",
         ),
+        (None, "Xi Jinping received a phone call from President Emmanuel Macron.", "phone_call"),
+        (
+            None,
+            "President Tokayev met with Prime Minister Orbán in Astana and later held a phone "
+            "call with President Erdoğan.",
+            "meeting",
+        ),
         ("Statement by the Press Secretary", None, "other"),
         (None, None, "other"),
     ],

@@ -993,7 +993,11 @@ def _choose_cue(
 ) -> tuple[EventType, str] | None:
     if not found:
         return None
-    ranked = [f for f in found if f[1].rank > 0]
+    # A medium (phone, video, a joint statement) names the event when it is part of the first
+    # event phrase ("received a phone call from", "held talks via video link"), not when a
+    # later clause adds another event ("met ... and later held a phone call with ...").
+    first = found[0][0]
+    ranked = [f for f in found if f[1].rank > 0 and f[0] <= first + 40]
     if ranked:
         best = max(ranked, key=lambda f: (f[1].rank, -f[0]))
         cue = best[1]
