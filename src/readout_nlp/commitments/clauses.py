@@ -1,0 +1,703 @@
+"""Commitment clauses: where a modality marker opens a clause, what it covers and who acts.
+
+A *clause* is what one marker governs: "will" governs its verb ("The Kazakh side will
+endeavor to expand trade ..."), "ready" the predicate it completes ("stands ready to work with
+... to jointly push ..."), "urged" its object and infinitive ("urged the DPRK to return to
+dialogue"), "support" its noun phrase ("U.S. support for Kazakhstan's independence"). Each
+frame of ``modality.jsonl`` is read off the dependency parse here:
+
+* the **content** is the part of the parse whose words can name the commitment's type: the
+  head's subtree without its subject, without a coordinated predicate that makes a statement
+  of its own ("China supports X, and will encourage Y" is two clauses) and without a sentence-
+  initial framer ("Noting that ..., Huang said ...");
+* the **actor** is the noun phrase of the committing side (the subject, a possessor as in
+  "India's readiness", the addressee of "urged X to");
+* markers inside another marker's content take the outer one's modality ("China is willing to
+  ... encourage enterprises to invest" is an intent, not a proposal), and nothing under a
+  blocker ("thanked China for its support") is a commitment.
+
+The functions are pure over a sentence Span; party codes are resolved in ``parties.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .. import syntax
+from ..records import Modality
+from .lexicon import Lexicon, Marker
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+VERBAL = {"VERB", "AUX"}
+NEGATIONS = {"not", "n't", "never", "no"}
+#: "As close neighbours of Afghanistan, China and Pakistan should ...": a role, not content.
+ROLE_NOUNS = {
+    "member",
+    "members",
+    "neighbor",
+    "neighbors",
+    "neighbour",
+    "neighbours",
+    "partner",
+    "partners",
+    "friend",
+    "friends",
+    "country",
+    "countries",
+    "economy",
+    "economies",
+    "power",
+    "powers",
+    "nation",
+    "nations",
+    "state",
+    "states",
+}
+
+
+@dataclass
+class Clause:
+    """One marker's clause in a sentence."""
+
+    marker: Marker
+    anchor: Token  # the marker's word ("will", "ready", "urged", "support")
+    head: Token  # the predicate or noun whose subtree holds the content
+    content: set[int] = field(default_factory=set)
+    actor: Token | None = None  # the committing side's noun phrase head
+    addressee: Token | None = None  # "urged X to", "invited X to"
+    complement: Token | None = None  # the that-clause's verb ("agreed that X should")
+    negated: bool = False
+    passive: bool = False  # agentless passive: "... should be maintained", "... was signed"
+    invites_person: bool = False
+    inner: list[Clause] = field(default_factory=list)  # markers absorbed into this clause
+    extra: list[Token] = field(default_factory=list)  # subtrees that belong to the content too
+    extra_ids: set[int] = field(default_factory=set)  # words that belong to it (parse repairs)
+
+    @property
+    def modality(self) -> Modality:
+        assert self.marker.modality is not None
+        return self.marker.modality
+
+    @property
+    def independent(self) -> bool:
+        """A clause that stands on its own when coordinated with another predicate."""
+        if self.marker.frame in ("modal", "predicate"):
+            return True
+        return self.head.pos_ in VERBAL and (
+            self.head.tag_ in FINITE_TAGS or _own_subject(self.head) is not None
+        )
+
+    def doc_token(self, i: int) -> Token:
+        return self.anchor.doc[i]
+
+    def span(self) -> tuple[int, int]:
+        """Token range covering the actor, the marker and the content."""
+        idx = set(self.content) | {self.anchor.i}
+        if self.actor is not None:
+            idx |= {t.i for t in self.actor.subtree}
+        return min(idx), max(idx) + 1
+
+
+# ---------------------------------------------------------------------------------------
+# Small parse helpers
+
+
+def _own_subject(v: Token) -> Token | None:
+    return next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def actor_of(v: Token) -> Token | None:
+    """The subject of a predicate, mending one parser slip on the way.
+
+    In "The Ethiopian side welcomes more Chinese companies to invest in Ethiopia and is ready
+    to ...", the parser coordinates the finite "is" with the infinitive "invest", whose
+    subject is "companies". A finite verb is not coordinated with an infinitive: the subject
+    is that of the nearest finite governor.
+    """
+    own = _own_subject(v)
+    if own is not None:
+        return _after_role(own, v)
+    if v.dep_ == "conj" and v.tag_ in FINITE_TAGS and v.head.tag_ not in FINITE_TAGS:
+        for g in v.head.ancestors:
+            if g.tag_ in FINITE_TAGS and g.pos_ in VERBAL:
+                return syntax.subject_of(g)
+    subj = syntax.subject_of(v)
+    if subj is None and v.dep_ == "ccomp":
+        # "stated that Japan and the Philippines, as strategic partners sharing ..., will
+        # further strengthen ...": the subject went to a sibling clause the parser split off
+        for sib in v.head.children:
+            if sib.i < v.i and sib.dep_ in ("ccomp", "advcl") and sib.pos_ in VERBAL:
+                own_subj = _own_subject(sib)
+                if own_subj is not None and own_subj.i < v.i:
+                    return own_subj
+    return subj
+
+
+def _after_role(subj: Token, v: Token) -> Token:
+    """ "As close neighbours of Afghanistan, China and Pakistan should ...": the parser takes
+    "neighbours" for the subject and hangs "China and Pakistan" on "Afghanistan"; the real
+    subject is what follows the comma."""
+    if subj.lower_ not in ROLE_NOUNS:
+        return subj
+    left = subj.left_edge
+    before = subj.doc[left.i - 1] if left.i > 0 else None
+    if not (
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+        or left.lower_ == "as"
+        or (before is not None and before.lower_ == "as")
+    ):
+        return subj
+    toks = list(subj.subtree)
+    commas = [t for t in toks if t.text == ","]
+    if commas:
+        after = [t for t in toks if t.i > commas[-1].i and t.pos_ in ("PROPN", "NOUN")]
+        if after:
+            return after[0]
+    return subj
+
+
+def negated(t: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in t.children):
+        return True
+    # "will not": the negation may hang on the auxiliary's head
+    return t.dep_ in ("aux", "acomp", "xcomp") and any(
+        c.dep_ == "neg" or c.lower_ in NEGATIONS for c in t.head.children
+    )
+
+
+def governors(t: Token, sent: Span, with_edge: bool = False):
+    """The tokens that govern `t` in its sentence, nearest first.
+
+    A coordinated head is a sibling, not a governor: in "He thanked X and said that ...",
+    "thanked" does not govern what "said" introduces, so the walk skips over it. With
+    ``with_edge`` each governor comes with the dependency of the child the walk came from.
+    """
+    cur = t
+    while cur.head.i != cur.i and sent.start <= cur.head.i < sent.end:
+        via = cur.dep_
+        cur = cur.head
+        if via != "conj":
+            yield (cur, via) if with_edge else cur
+
+
+def _has_to_infinitive(t: Token) -> Token | None:
+    """The infinitive verb completing `t` ("ready to work", "readiness to share")."""
+    for c in t.children:
+        if (
+            c.pos_ in VERBAL
+            and c.dep_ in ("xcomp", "acl", "ccomp", "advcl", "relcl")
+            and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+        ):
+            return c
+    return None
+
+
+def _prep(t: Token, words: set[str]) -> Token | None:
+    return next((c for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ in words), None)
+
+
+def _prep_object(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _complement_ok(t: Token, kinds: list[str] | None) -> bool:
+    if kinds is None:
+        return True
+    for kind in kinds:
+        if kind == "to":
+            if _has_to_infinitive(t) is not None:
+                return True
+            p = _prep(t, {"to"})
+            if p is not None and _prep_object(p) is not None:
+                return True
+        elif kind == "gerund":
+            if any(c.tag_ == "VBG" and c.dep_ in ("xcomp", "pcomp", "dobj") for c in t.children):
+                return True
+            p = _prep(t, {"to", "on", "in"})
+            if p is not None and any(c.tag_ == "VBG" for c in p.children):
+                return True
+        elif kind in ("on", "upon", "for", "in"):
+            p = _prep(t, {kind})
+            if p is not None and _prep_object(p) is not None:
+                return True
+        elif kind == "that":
+            if any(c.dep_ == "ccomp" for c in t.children):
+                return True
+    return False
+
+
+def _objects(v: Token, anchor_end: Token) -> list[Token]:
+    """Object heads of a verb or of its particle ("call for X", "adhere to X").
+
+    Every direct object counts: the parser sometimes splits "appreciates China's just
+    position" into two objects, "China" and "position".
+    """
+    objs = [c for c in v.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    # "welcomed Japan's and the ROK's plans": the parser may make "plans" a clausal
+    # complement or a conjunct of "Japan"
+    objs += [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")]
+    objs += [x for o in list(objs) for x in o.conjuncts if x.i > o.i]
+    if objs:
+        return objs
+    if anchor_end.i != v.i and anchor_end.dep_ == "prep":
+        o = _prep_object(anchor_end)
+        return [o] if o is not None else []
+    for c in v.children:
+        if c.dep_ in ("prep", "xcomp", "ccomp"):
+            o = _prep_object(c) if c.dep_ == "prep" else c
+            if o is not None:
+                return [o]
+    return []
+
+
+def _in_list(t: Token, words: frozenset[str]) -> bool:
+    return t.lemma_.lower() in words or t.lower_ in words
+
+
+def _main_clause(v: Token, sent: Span) -> bool:
+    cur = v
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.i == sent.root.i or cur.dep_ == "ROOT"
+
+
+def _perfect(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
+
+
+def _pluperfect(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
+
+
+def _role_prep(c: Token) -> bool:
+    if c.lower_ != "as":
+        return False
+    obj = _prep_object(c)
+    return obj is not None and obj.lower_ in ROLE_NOUNS
+
+
+# ---------------------------------------------------------------------------------------
+# Content
+
+
+def content_of(
+    head: Token, sent: Span, independent_heads: set[int], drop_subject: bool = True
+) -> set[int]:
+    """The head's subtree within the sentence, as described in the module docstring."""
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if not (sent.start <= c.i < sent.end):
+                continue
+            if drop_subject and t.i == head.i and c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
+                continue  # the actor; a passive's subject is what is acted on ("peace ... should be maintained")
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in VERBAL
+                and (
+                    c.i in independent_heads
+                    or _own_subject(c) is not None
+                    or (c.tag_ in FINITE_TAGS and (t.tag_ in FINITE_TAGS or c.tag_ == "VBD"))
+                )
+            ):
+                # a predicate of its own: "..., and will encourage ...", "..., and looks forward
+                # to"; but a finite tag on a verb coordinated under "should"/"will" is a tagging
+                # slip ("should deepen ..., maintain[VBP] ...") and stays in the clause
+                continue
+            if t.i == head.i and c.dep_ == "advcl" and c.i < head.i:
+                continue  # sentence-initial framer: "Noting that ..., China is willing to ..."
+            if c.dep_ == "prep" and _role_prep(c):
+                continue  # "as a permanent member of the UN Security Council"
+            if c.dep_ == "punct":
+                continue
+            stack.append(c)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Frames: marker → clause (or None when the marker does not open one here)
+
+
+def _frame_modal(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
+    if (
+        anchor.dep_ not in ("aux", "auxpass")
+        or anchor.tag_ != "MD"
+        and anchor.lower_ not in ("'ll", "wo")
+    ):
+        return None
+    head = anchor.head
+    if head.i == anchor.i or head.pos_ not in (VERBAL | {"ADJ"}):
+        return None
+    if anchor.lower_ == "would" and any(c.lower_ == "if" for c in head.subtree):
+        return None  # a conditional, not a reported undertaking
+    c = Clause(m, anchor, head, actor=actor_of(head))
+    c.passive = syntax.is_passive(head) and not syntax.has_agent(head)
+    c.negated = negated(head) or negated(anchor)
+    return c
+
+
+def _frame_predicate(
+    m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon
+) -> Clause | None:
+    if anchor.pos_ not in ("ADJ", "VERB"):
+        return None
+    # "It is important for the two sides to ...": the infinitive may hang on the copula
+    if not (
+        _complement_ok(anchor, m.complement)
+        or (anchor.dep_ == "acomp" and _complement_ok(anchor.head, m.complement))
+    ):
+        return None
+    if anchor.dep_ in ("acomp", "oprd", "xcomp", "advmod") and anchor.head.pos_ in VERBAL:
+        head = anchor.head  # "is ready", "stands ready", "remains committed"
+    elif anchor.dep_ in ("ROOT", "conj", "ccomp"):
+        head = anchor
+    else:
+        return None  # "a ready market", "the committed funds"
+    c = Clause(m, anchor, head, actor=actor_of(head))
+    c.negated = negated(head) or negated(anchor)
+    return c
+
+
+def _frame_control(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
+    if anchor.pos_ not in VERBAL:
+        return None
+    if end.i != anchor.i and end.lower_ == "to":
+        # "look forward to": the object of "to" is the content
+        if _prep_object(end) is None and not any(c.dep_ in ("pobj", "pcomp") for c in end.children):
+            return None
+    elif not _complement_ok(anchor, m.complement):
+        return None
+    if any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children
+    ) and not _has_to_infinitive(anchor):
+        return None  # "agrees with China's views"
+    c = Clause(m, anchor, anchor, actor=actor_of(anchor))
+    c.negated = negated(anchor)
+    return c
+
+
+def _frame_complement(
+    m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon
+) -> Clause | None:
+    noun = m.nouns and anchor.pos_ == "NOUN"  # "expressed the hope that the two sides would ..."
+    if anchor.pos_ not in VERBAL and not noun:
+        return None
+    deps = ("ccomp", "acl") if noun else ("ccomp",)
+    comp = next((c for c in anchor.children if c.dep_ in deps and c.pos_ in VERBAL), None)
+    if comp is None:
+        return None
+    if m.requires_modal and not any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ("will", "would", "shall", "'ll")
+        for a in comp.children
+    ):
+        return None
+    gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL), None) if noun else anchor
+    c = Clause(m, anchor, comp, actor=actor_of(gov) if gov is not None else None, complement=comp)
+    c.negated = gov is not None and negated(gov)
+    c.passive = syntax.is_passive(comp) and not syntax.has_agent(comp)
+    return c
+
+
+def _frame_addressee(
+    m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon
+) -> Clause | None:
+    if anchor.pos_ not in VERBAL:
+        return None
+    if end.i != anchor.i:  # "call on X to"
+        addressee = _prep_object(end)
+        verb = anchor
+    else:
+        addressee = next((c for c in anchor.children if c.dep_ in ("dobj", "obj", "dative")), None)
+        verb = anchor
+    infinitive = _has_to_infinitive(verb)
+    if infinitive is not None and addressee is None:
+        addressee = _own_subject(infinitive)  # "welcomes [more Chinese companies to invest]"
+    if infinitive is None:
+        # "urged [the DPRK to return ...]" parsed as a clause with its own subject
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in VERBAL), None)
+        if comp is not None and any(a.lower_ == "to" for a in comp.children):
+            infinitive = comp
+            addressee = addressee or _own_subject(comp)
+    if infinitive is None and addressee is not None:
+        # "encouraged capable enterprises to invest": the infinitive hangs on the object
+        infinitive = _has_to_infinitive(addressee)
+    if addressee is None or _in_list(addressee, lex.words("initiative_nouns")):
+        return None  # "welcomed Vietnam's decision to resume ...": support, not an invitation
+    if infinitive is None and not m.infinitive_optional:
+        return None
+    c = Clause(m, anchor, verb, actor=actor_of(verb), addressee=addressee)
+    c.negated = negated(verb)
+    c.invites_person = addressee.lemma_.lower() not in lex.words(
+        "company_nouns"
+    ) and addressee.lower_ not in lex.words("company_nouns")
+    return c
+
+
+def _frame_object(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
+    if anchor.pos_ not in VERBAL:
+        return None
+    if m.finite and not (
+        anchor.tag_ in FINITE_TAGS
+        or any(a.dep_ == "aux" and a.lemma_ == "do" for a in anchor.children)
+    ):
+        return None  # "to support Canadian crews": a purpose, not a stance
+    if m.finite and (_perfect(anchor) or (anchor.dep_ == "conj" and _perfect(anchor.head))):
+        return None  # "the two countries have always respected and supported each other": a record
+    objs = _objects(anchor, end)
+    if m.objects is not None and not any(_in_list(o, lex.words(m.objects)) for o in objs):
+        return None
+    if m.objects_not is not None and any(_in_list(o, lex.words(m.objects_not)) for o in objs):
+        return None
+    passive = syntax.is_passive(anchor) and not syntax.has_agent(anchor)
+    if m.event:
+        past = anchor.tag_ == "VBD" or (
+            anchor.tag_ == "VBN"
+            and any(a.dep_ == "auxpass" and a.lower_ in ("was", "were") for a in anchor.children)
+        )
+        if not past or _perfect(anchor) or not _main_clause(anchor, sent):
+            return None
+    c = Clause(m, anchor, anchor, actor=actor_of(anchor))
+    c.passive = passive
+    c.negated = negated(anchor)
+    return c
+
+
+def _sibling_prep(noun: Token, kinds: list[str] | None) -> Token | None:
+    """A complement the parser hung on the verb instead of the noun: in "reaffirmed U.S.
+    support for Kazakhstan's independence", "for ..." may attach to "reaffirmed"."""
+    nxt = noun.right_edge.i + 1
+    if nxt >= len(noun.doc) or noun.head.i == noun.i:
+        return None
+    t = noun.doc[nxt]
+    if t.head.i == noun.head.i and t.dep_ == "prep" and (kinds is None or t.lower_ in kinds):
+        return t
+    return None
+
+
+def _frame_noun(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ in ("at", "upon", "on")
+        and m.id.startswith("intent.invitation")
+    ):
+        return None  # "is in China ... at the invitation of Premier X": how the visit came about
+    sibling = _sibling_prep(anchor, m.complement)
+    if sibling is None and not _complement_ok(anchor, m.complement):
+        return None
+    gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL), None)
+    if (
+        m.id.startswith("intent.invitation")
+        and gov is not None
+        and gov.lemma_ in ("accept", "decline", "thank")
+    ):
+        return None  # "accepted the invitation": the acceptance is the commitment
+    actor = _possessor(anchor, lex)
+    if actor is None and gov is not None:
+        actor = actor_of(gov)
+    c = Clause(m, anchor, anchor, actor=actor)
+    c.negated = gov is not None and negated(gov)
+    if sibling is not None:
+        c.extra.append(sibling)
+    return c
+
+
+def _possessor(noun: Token, lex: Lexicon) -> Token | None:
+    """ "India's readiness", "its commitment", "U.S. support", "an invitation from X"."""
+    from ..countries import gazetteer
+
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and gazetteer().code(c.text):
+            return c
+    frm = _prep(noun, {"from", "by"})
+    if frm is not None and _prep_object(frm) is not None:
+        return _prep_object(frm)
+    return None
+
+
+def _frame_importance(
+    m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon
+) -> Clause | None:
+    if anchor.pos_ != "NOUN":
+        return None
+    target = _prep(anchor, {"of"})
+    attached = None
+    if (
+        target is None
+        and anchor.head.lemma_ in ("attach", "give", "place")
+        and anchor.dep_ == "dobj"
+    ):
+        target = attached = _prep(anchor.head, {"to"})  # "attaches great importance to making ..."
+    if target is None or not _names_action(target, lex):
+        return None  # "the importance of peace", "importance to its relations": a stance, no action
+    gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL), None)
+    c = Clause(m, anchor, anchor, actor=actor_of(gov) if gov is not None else None)
+    c.negated = gov is not None and negated(gov)
+    if attached is not None:
+        c.extra.append(attached)
+    return c
+
+
+def _names_action(prep: Token, lex: Lexicon) -> bool:
+    """Whether "of"/"to" introduces an action: a gerund or an action noun ("signing",
+    "the timely implementation of", "building ... supply chains")."""
+    actions = lex.words("action_nouns")
+    for t in prep.doc[prep.i + 1 : prep.right_edge.i + 1]:
+        if t.pos_ in ("DET", "ADJ", "ADV", "NUM", "PUNCT") or t.dep_ in ("det", "amod", "advmod"):
+            continue
+        return t.tag_ == "VBG" or _in_list(t, actions)
+    return False
+
+
+def _frame_ways(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
+    if anchor.pos_ != "NOUN":
+        return None
+    gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL), None)
+    if gov is None or gov.lemma_.lower() not in lex.words(m.governors or "discussion_verbs"):
+        return None
+    tail: set[int] = set()
+    if _has_to_infinitive(anchor) is None and _prep(anchor, {"for", "towards", "toward"}) is None:
+        tail = _misattached_infinitive(anchor, gov, sent)
+        if not tail:
+            return None
+    c = Clause(m, anchor, anchor, actor=actor_of(gov))
+    c.negated = negated(gov)
+    c.extra_ids = tail
+    return c
+
+
+def _misattached_infinitive(noun: Token, gov: Token, sent: Span) -> set[int]:
+    """ "discussed next steps to co-produce advanced defense systems": the split "co - produce"
+    can leave the infinitive hanging on "discussed"; its words still belong to "steps"."""
+    to = noun.right_edge.i + 1
+    if (
+        to >= sent.end
+        or noun.doc[to].lower_ != "to"
+        or to + 1 >= sent.end
+        or noun.doc[to + 1].pos_ not in VERBAL
+    ):
+        return set()
+    out = set()
+    for t in noun.doc[to : sent.end]:
+        if t.i > to + 1 and t.dep_ == "conj" and t.head.i == gov.i and t.tag_ in ("VBD", "VBZ"):
+            break  # the next predicate of the sentence
+        out.add(t.i)
+    return out
+
+
+FRAMES = {
+    "modal": _frame_modal,
+    "predicate": _frame_predicate,
+    "control": _frame_control,
+    "complement": _frame_complement,
+    "addressee": _frame_addressee,
+    "object": _frame_object,
+    "noun": _frame_noun,
+    "importance": _frame_importance,
+    "ways": _frame_ways,
+}
+
+
+# ---------------------------------------------------------------------------------------
+# A sentence's clauses
+
+
+@dataclass
+class SentenceClauses:
+    clauses: list[Clause]
+    blockers: set[int]  # token indices of blocker words
+
+
+def find_clauses(sent: Span, matches: list[tuple[str, int, int]], lex: Lexicon) -> SentenceClauses:
+    """The clauses the markers of one sentence open, outermost only, with their content."""
+    doc = sent.doc
+    blockers: set[int] = set()
+    candidates: dict[int, Clause] = {}  # anchor index → first valid frame in file order
+    unopened: set[int] = set()  # "blocks_otherwise" markers that opened nothing
+    order = {mid: n for n, mid in enumerate(lex.markers)}
+    for mid, start, end in sorted(matches, key=lambda x: (x[1], order.get(x[0], 0))):
+        if start < sent.start or end > sent.end:
+            continue
+        marker = lex.markers[mid]
+        anchor = doc[start]
+        if marker.frame == "block":
+            blockers.add(anchor.i)
+            continue
+        if anchor.i in candidates:
+            continue
+        clause = FRAMES[marker.frame](marker, anchor, doc[end - 1], sent, lex)
+        if clause is not None:
+            candidates[anchor.i] = clause
+        elif marker.blocks_otherwise and anchor.tag_ in FINITE_TAGS:
+            unopened.add(anchor.i)
+    # "China appreciates Brazil's adherence to the one-China principle": appreciation of what
+    # the other side already does; nothing under it is a commitment.
+    blockers |= unopened - set(candidates)
+    clauses = [c for c in candidates.values() if not _blocked(c, sent, blockers)]
+    independent = {c.head.i for c in clauses if c.independent}
+    for c in clauses:
+        c.content = content_of(
+            c.head, sent, independent - {c.head.i}, drop_subject=c.complement is None
+        )
+        for x in c.extra:
+            c.content |= content_of(x, sent, independent, drop_subject=False)
+        c.content |= {i for i in c.extra_ids if not c.doc_token(i).is_punct}
+        if c.marker.frame == "noun":
+            c.content -= _possessor_tokens(c)
+        if c.marker.frame == "importance":
+            c.content |= {c.anchor.i}
+    return SentenceClauses(_outermost(clauses), blockers)
+
+
+def _possessor_tokens(c: Clause) -> set[int]:
+    if c.actor is not None and c.actor.head.i == c.anchor.i:
+        return {t.i for t in c.actor.subtree}
+    return set()
+
+
+#: What a blocker verb governs through these is not its object: "Zhao welcomed the remarks,
+#: saying that China is willing to ..." is a new statement.
+_NOT_UNDER = {"advcl", "parataxis", "ccomp"}
+
+
+def _blocked(c: Clause, sent: Span, blockers: set[int]) -> bool:
+    return under_blocker(c.anchor, sent, blockers)
+
+
+def _outermost(clauses: list[Clause]) -> list[Clause]:
+    """Clauses not inside another clause's content; the inner ones are kept on the outer."""
+    out = []
+    for c in clauses:
+        outer = [
+            o
+            for o in clauses
+            if o is not c and c.anchor.i in o.content and o.anchor.i not in c.content
+        ]
+        if outer:
+            host = max(outer, key=lambda o: len(o.content))
+            host.inner.append(c)
+        else:
+            out.append(c)
+    return out
+
+
+def under_blocker(t: Token, sent: Span, blockers: set[int], stop: Token | None = None) -> bool:
+    """Whether a word sits under a blocker ("thanked China for its support to the SCO")."""
+    if t.i in blockers:
+        return True
+    for g, via in governors(t, sent, with_edge=True):
+        if stop is not None and g.i == stop.i:
+            return False
+        if g.i in blockers and not (g.pos_ in VERBAL and via in _NOT_UNDER):
+            return True
+    return False

@@ -1,0 +1,173 @@
+"""The modality lexicon: markers of pledge, intent, proposal, agreement, support and completion.
+
+``modality.jsonl`` lists the words that open a commitment clause ("will", "is ready to",
+"urged ... to", "agreed to", "supports", "signed") with the *frame* that says how the clause,
+its content and its party are read off the parse (see ``clauses.py``), and the blockers under
+which nothing is a commitment ("thanked China for its support"). ``commitment_lexicon.jsonl``
+holds the word lists the frames refer to by id. Both are validated with pydantic and errors
+name the file, line and entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from ..errors import TaxonomyError
+from ..records import Modality
+from ..resources import read_jsonl, resource_path
+from .taxonomy import _entries, _problem
+
+MODALITY_FILE = "modality.jsonl"
+LEXICON_FILE = "commitment_lexicon.jsonl"
+
+Frame = Literal[
+    "modal",
+    "predicate",
+    "control",
+    "complement",
+    "addressee",
+    "object",
+    "noun",
+    "importance",
+    "ways",
+    "block",
+]
+Party = Literal[
+    "subject",
+    "addressee",
+    "complement_subject",
+    "agreed_subject",
+    "group",
+    "open",
+    "open_joint",
+    "for_object",
+    "invitee",
+]
+
+
+class Marker(BaseModel):
+    """One modality marker (a line of modality.jsonl)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    modality: Modality | None
+    frame: Frame
+    words: list[str] | None = None
+    pattern: list[dict[str, Any]] | None = None
+    note: str = ""
+    complement: list[Literal["to", "that", "on", "upon", "for", "in", "gerund"]] | None = None
+    objects: Annotated[str | None, Field(description="Word list the object head must be in.")] = (
+        None
+    )
+    objects_not: str | None = None
+    governors: str | None = None
+    finite: bool = False
+    event: bool = False
+    party: Party = "subject"
+    joint: Modality | None = None
+    single: Literal["keep", "pledge", "drop", "transparent"] = "keep"
+    negation: Literal["keep", "drop"] = "drop"
+    implies: list[str] = []
+    implies_for_persons: list[str] = []
+    requires_type: list[str] = []
+    requires_modal: bool = False
+    infinitive_optional: bool = False
+    joint_if_confirmed: bool = False
+    nouns: bool = False
+    blocks_otherwise: bool = False
+
+    def patterns(self) -> list[list[dict[str, Any]]]:
+        if self.pattern is not None:
+            return [list(self.pattern)]
+        return [[{"LOWER": {"IN": sorted({w.lower() for w in self.words or ()})}}]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    markers: dict[str, Marker]
+    lists: dict[str, frozenset[str]]
+    maps: dict[str, dict[str, str]]
+
+    def words(self, list_id: str) -> frozenset[str]:
+        try:
+            return self.lists[list_id]
+        except KeyError:
+            raise TaxonomyError(
+                f"{resource_path(LEXICON_FILE)}: no word list {list_id!r} (used by modality.jsonl)"
+            ) from None
+
+    def matcher(self, vocab: Vocab) -> Matcher:
+        return _matcher(self, vocab)
+
+
+_MATCHERS: dict[tuple[int, int], Matcher] = {}
+
+
+def _matcher(lex: Lexicon, vocab: Vocab) -> Matcher:
+    key = (id(lex), id(vocab))
+    if key not in _MATCHERS:
+        m = Matcher(vocab)
+        for marker in lex.markers.values():
+            try:
+                m.add(marker.id, marker.patterns(), greedy="LONGEST")
+            except (ValueError, KeyError, TypeError) as exc:
+                raise TaxonomyError(
+                    f"{resource_path(MODALITY_FILE)}: marker {marker.id!r}: invalid pattern: {exc}"
+                ) from exc
+        _MATCHERS[key] = m
+    return _MATCHERS[key]
+
+
+def read_markers(path: str | Path) -> dict[str, Marker]:
+    path = Path(path)
+    out: dict[str, Marker] = {}
+    for lineno, raw in _entries(path):
+        try:
+            marker = Marker.model_validate(raw)
+        except ValidationError as exc:
+            raise TaxonomyError(
+                f"{path}:{lineno}: marker {raw.get('id')!r}: {_problem(exc)}"
+            ) from exc
+        if (marker.words is None) == (marker.pattern is None):
+            raise TaxonomyError(
+                f"{path}:{lineno}: marker {marker.id!r}: give exactly one of 'words' and 'pattern'"
+            )
+        if marker.id in out:
+            raise TaxonomyError(f"{path}:{lineno}: duplicate marker id {marker.id!r}")
+        if marker.frame != "block" and marker.modality is None:
+            raise TaxonomyError(
+                f"{path}:{lineno}: marker {marker.id!r}: a {marker.frame} marker needs a modality"
+            )
+        out[marker.id] = marker
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled modality markers and word lists."""
+    markers = read_markers(resource_path(MODALITY_FILE))
+    lists: dict[str, frozenset[str]] = {}
+    maps: dict[str, dict[str, str]] = {}
+    for entry in read_jsonl(resource_path(LEXICON_FILE)):
+        if "words" in entry:
+            lists[entry["id"]] = frozenset(w.lower() for w in entry["words"])
+        elif "map" in entry:
+            maps[entry["id"]] = dict(entry["map"])
+        else:
+            raise TaxonomyError(
+                f"{resource_path(LEXICON_FILE)}: entry {entry.get('id')!r} needs 'words' or 'map'"
+            )
+    lex = Lexicon(markers, lists, maps)
+    for m in markers.values():
+        for ref in (m.objects, m.objects_not, m.governors):
+            if ref is not None:
+                lex.words(ref)
+    return lex

@@ -1,0 +1,689 @@
+"""From clauses to typed commitment records: types, parties, modality, one entry per type.
+
+For every body sentence: the modality markers open clauses (``clauses.py``); the taxonomy's
+triggers inside a clause's content give its types; the clause's frame gives the party
+(``parties.py``) and the modality, which the context can change (all principals pledging in a
+joint sentence make an agreement; one side's "agreed to" is a pledge). A clause that names no
+type but points back ("to this end", "the feasibility study of the project") takes the types of
+what it points to. A sentence keeps one entry per type, the strongest modality winning
+(FORMAT.md: completed > agreement > pledge > intent > support > proposal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .. import extensions as ext
+from .. import syntax
+from ..records import MODALITY_STRENGTH, Commitment, Modality, TextSpan
+from ..speakers import Roster
+from .clauses import Clause, SentenceClauses, find_clauses, governors, under_blocker
+from .lexicon import Lexicon, lexicon
+from .parties import PartyContext, make_context, resolve
+from .taxonomy import Taxonomy, TriggerMatch, default_taxonomy
+
+#: Markers that agree on behalf of all principals; in one side's turn they are recalled
+#: agreements or that side's own undertaking.
+_AGREEMENT_FRAMES = {"agreement"}
+#: Generic nouns that never carry a back-reference's domain ("the two sides", "the time").
+_NOT_ANAPHORIC = {
+    "side",
+    "sides",
+    "country",
+    "countries",
+    "two",
+    "both",
+    "time",
+    "date",
+    "year",
+    "day",
+    "end",
+    "level",
+    "levels",
+    "basis",
+    "principle",
+    "leader",
+    "leaders",
+    "minister",
+    "ministers",
+    "president",
+    "government",
+    "people",
+    "way",
+    "number",
+    "share",
+    "part",
+    "anniversary",
+    "opportunity",
+    "momentum",
+    "benefit",
+    "benefits",
+    "interest",
+    "interests",
+    "world",
+    "region",
+}
+
+
+@dataclass
+class _Found:
+    """One (sentence, type) commitment before it becomes a record."""
+
+    type: str
+    modality: Modality
+    parties: list[str]
+    clause: Clause
+    trigger: tuple[int, int] | None  # token range of the words that matched
+    rules: list[str]
+    signing: bool = False
+
+
+@dataclass
+class _DocState:
+    last_inviters: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------
+# Entry point
+
+
+def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitment]:
+    """Typed commitments of an analysed Doc (needs the layout, roster and speaker decisions).
+
+    Stores one span per commitment in ``doc.spans["readout_commitments"]`` with
+    ``span._.commitment`` set to the record; the span covers the words that matched the type
+    (labelled with the type), the record's offsets the clause.
+    """
+    from ..pipeline import layout_of
+
+    if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
+        # Frames are read off the parse: an untagged Doc (nlp.make_doc) has none to read.
+        doc.spans[ext.COMMITMENTS] = []
+        return []
+    tax = taxonomy or default_taxonomy()
+    lex = lexicon()
+    layout = layout_of(doc)
+    decisions = doc._.readout_decisions or []
+    roster: Roster = doc._.readout_roster or Roster([])
+    triggers = _non_overlapping(doc, tax.find(doc))
+    markers = [(doc.vocab.strings[mid], s, e) for mid, s, e in lex.matcher(doc.vocab)(doc)]
+
+    sents: list[Span | None] = []
+    for s in layout.sentences:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        sents.append(span if span is not None and len(span) else None)
+
+    state = _DocState()
+    records: list[Commitment] = []
+    spans: list[Span] = []
+    used: set[tuple[int, int]] = set()
+    for i, sent in enumerate(sents):
+        if sent is None:
+            continue
+        decision = decisions[i] if i < len(decisions) else None
+        ctx = make_context(roster, lex, sent, decision)
+        in_sent = [m for m in markers if sent.start <= m[1] < sent.end]
+        found = find_clauses(sent, in_sent, lex)
+        sent_triggers = [m for m in triggers if sent.start <= m.start < sent.end]
+        previous = [p for p in sents[max(0, i - 2) : i] if p is not None][::-1]
+        best: dict[str, _Found] = {}
+        for clause in found.clauses:
+            for f in _clause_commitments(
+                clause, ctx, found, sent_triggers, triggers, previous, tax, lex, state
+            ):
+                old = best.get(f.type)
+                if old is None or MODALITY_STRENGTH[f.modality] > MODALITY_STRENGTH[old.modality]:
+                    best[f.type] = f
+        for f in best.values():
+            rec = _record(doc, sent, i, f, tax, ctx)
+            records.append(rec)
+            span = _unique_span(doc, sent, f, used)
+            if span is not None:
+                span._.commitment = rec
+                spans.append(span)
+    doc.spans[ext.COMMITMENTS] = spans
+    return records
+
+
+def _non_overlapping(doc: Doc, matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """The longest trigger wins where two overlap ("new energy vehicles" over "energy")."""
+    by_span: dict[tuple[int, int], TriggerMatch] = {}
+    spans = []
+    for m in matches:
+        if (m.start, m.end) not in by_span:
+            by_span[(m.start, m.end)] = m
+            spans.append(doc[m.start : m.end])
+    kept = filter_spans(spans)
+    return sorted((by_span[(s.start, s.end)] for s in kept), key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------------------------------
+# One clause
+
+
+def _clause_commitments(
+    clause: Clause,
+    ctx: PartyContext,
+    found: SentenceClauses,
+    sent_triggers: list[TriggerMatch],
+    all_triggers: list[TriggerMatch],
+    previous: list[Span],
+    tax: Taxonomy,
+    lex: Lexicon,
+    state: _DocState,
+) -> list[_Found]:
+    m = clause.marker
+    rules = [f"modality:{m.id}"]
+    modality = clause.modality
+
+    # Agreement frames speak for all principals; elsewhere they are recalled or one side's.
+    if m.modality in _AGREEMENT_FRAMES and not (ctx.joint or ctx.narration):
+        if m.single == "transparent":
+            return _inner_only(
+                clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
+            )
+        if m.single == "drop":
+            return []
+    # "agreed on the need for the Taliban to ...": a proposal to a non-participant wins.
+    if m.modality is Modality.AGREEMENT:
+        for inner in clause.inner:
+            if inner.modality is Modality.PROPOSAL:
+                codes, _ = _party(inner, ctx, state)
+                if codes and not set(codes) <= set(ctx.group):
+                    return _clause_commitments(
+                        inner, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
+                    )
+
+    codes, party_rule = _party(clause, ctx, state)
+    if m.frame == "complement" and m.party == "agreed_subject":
+        if codes is None or set(codes) <= set(ctx.group):
+            codes, party_rule = list(ctx.group), "agreed.group"
+        else:
+            modality = Modality.PROPOSAL
+            rules.append("agreed_that.other_party")
+    if m.single == "transparent" and not (
+        codes and set(codes) == set(ctx.group) and len(ctx.group) >= 2
+    ):
+        return _inner_only(
+            clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
+        )
+    if not codes:
+        return []
+
+    # All principals as the subject: "the two sides", "they", "China and Kazakhstan".
+    is_group = (len(ctx.group) >= 2 and set(codes) == set(ctx.group)) or "group" in party_rule
+    if m.modality is Modality.AGREEMENT and not (ctx.joint or ctx.narration):
+        if m.single == "pledge" and not is_group:
+            modality = Modality.PLEDGE
+            rules.append("single")
+        else:
+            return []  # "China and Kazakhstan first reached consensus on ..." in one speaker's turn
+    if m.joint is not None and is_group and (ctx.joint or ctx.narration):
+        modality = m.joint
+        rules.append("joint")
+    if m.modality in (
+        Modality.AGREEMENT,
+        Modality.COMPLETED,
+        Modality.SUPPORT,
+    ) and _perfect_or_past(clause):
+        return []  # "Since 2013, the two countries have reached consensus on ...": a record
+    if m.event and not (ctx.joint or ctx.narration or _is_cue(clause.anchor, ctx)):
+        return []  # a signing recalled in someone's words happened elsewhere
+    if m.joint_if_confirmed and is_group and (ctx.joint or ctx.narration) and _confirmed(clause):
+        modality = Modality.AGREEMENT  # "The sides confirmed their mutual interest in ..."
+        rules.append("joint.confirmed")
+    if clause.negated and m.negation == "drop":
+        return []
+    if m.frame in ("importance", "ways") and _named_outsider(clause.actor, ctx):
+        return []  # "President Tokayev attaches great importance to developing relations"
+
+    types = _types(clause, modality, ctx, found, sent_triggers, all_triggers, previous, tax, lex)
+    if m.requires_type and not any(
+        t in types and ".fallback." not in types[t][1] for t in m.requires_type
+    ):
+        return []  # "opposes unilateral sanctions" names no core interest
+    if m.id.startswith(("intent.invite", "intent.welcome_to", "intent.invitation")):
+        state.last_inviters = list(codes)
+    signing = "agreement_signed" in m.implies
+    party_rules = [*rules, f"parties:{party_rule}"]
+    return [
+        _Found(
+            type_id, modality, list(codes), clause, trig, [f"type:{rule}", *party_rules], signing
+        )
+        for type_id, (trig, rule) in types.items()
+    ]
+
+
+def _inner_only(clause: Clause, *args) -> list[_Found]:
+    out = []
+    for inner in clause.inner:
+        out += _clause_commitments(inner, *args)
+    return out
+
+
+def _perfect_or_past(clause: Clause) -> bool:
+    head = clause.anchor if clause.anchor.pos_ in ("VERB", "AUX") else clause.head
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+
+
+def _is_cue(t: Token, ctx: PartyContext) -> bool:
+    """The event verb is the sentence's own reporting cue ("Australia announced A$20 million
+    ..."): the announcement is made at the event."""
+    return ctx.cue_span is not None and ctx.cue_span[0] <= t.idx < ctx.cue_span[1]
+
+
+_CONFIRM = {"confirm", "reaffirm", "reiterate", "affirm", "pledge", "declare"}
+
+
+def _confirmed(clause: Clause) -> bool:
+    head = clause.anchor.head
+    return head.lemma_.lower() in _CONFIRM or head.lower_.startswith(
+        ("confirm", "reaffirm", "reiterat")
+    )
+
+
+def _named_outsider(actor: Token | None, ctx: PartyContext) -> bool:
+    if actor is None:
+        return False
+    codes, _ = resolve(actor, ctx)
+    return codes is None and (actor.pos_ == "PROPN" or actor.ent_type_ == "PERSON")
+
+
+# ---------------------------------------------------------------------------------------
+# Parties
+
+
+def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[str] | None, str]:
+    m = clause.marker
+    mode = m.party
+    if mode == "group":
+        return (list(ctx.group) or None), "group"
+    if mode == "addressee":
+        return _prefixed(resolve(clause.addressee, ctx), "addressee")
+    if mode in ("complement_subject", "agreed_subject"):
+        comp = clause.complement
+        subj = (
+            None
+            if comp is None
+            else next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        )
+        if subj is None or clause.passive or subj.dep_ == "nsubjpass":
+            codes, rule = resolve(subj, ctx) if subj is not None else (None, "none")
+            if codes:
+                return codes, f"complement.{rule}"
+            return (list(ctx.group) or None), "complement.passive.group"
+        return _prefixed(resolve(subj, ctx), "complement")
+    if mode in ("open", "open_joint"):
+        if mode == "open_joint" and clause.anchor.lemma_ not in ("encourage", "urge", "press"):
+            return (list(ctx.group) or None), "open.joint"
+        cooperative = ctx.lex.words("cooperative_words")
+        doc = clause.anchor.doc
+        if any(
+            doc[i].lower_ in cooperative or doc[i].lemma_.lower() in cooperative
+            for i in clause.content
+        ):
+            return (list(ctx.group) or None), "open.cooperative"
+        return (ctx.others() or None), "open.other_side"
+    if mode == "for_object":
+        target = None
+        prep = next(
+            (c for c in clause.anchor.children if c.dep_ == "prep" and c.lower_ == "for"), None
+        )
+        if prep is not None:
+            target = next((c for c in prep.children if c.dep_ in ("pobj",)), None)
+        if target is None:
+            # "the need for the Taliban to reverse ...", "important for the two sides to ..."
+            for c in clause.head.subtree:
+                if (
+                    c.dep_ == "nsubj"
+                    and c.head.i != clause.head.i
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.head.children)
+                ):
+                    target = c
+                    break
+        if target is not None:
+            codes, rule = resolve(target, ctx)
+            if codes:
+                return codes, f"for.{rule}"
+        return (list(ctx.group) or None), "need.group"
+    if mode == "invitee":
+        if clause.actor is not None and not clause.passive:
+            return _prefixed(resolve(clause.actor, ctx), "subject")
+        rest = [c for c in ctx.group if c not in state.last_inviters]
+        return (rest or None), "invitee"
+    # subject
+    codes, rule = resolve(clause.actor, ctx)
+    if m.event:
+        if codes and set(codes) <= set(ctx.group):
+            return (
+                codes,
+                f"event.{rule}",
+            )  # "Australia announced ...", "the two ministers signed ..."
+        return (list(ctx.group) or None), "event.group"  # "officials signed", "... was signed"
+    if codes is None and clause.passive and m.modality in (Modality.PROPOSAL, Modality.AGREEMENT):
+        return (list(ctx.group) or None), "passive.group"  # "peace ... should be maintained"
+    return codes, f"subject.{rule}"
+
+
+def _prefixed(result: tuple[list[str] | None, str], prefix: str) -> tuple[list[str] | None, str]:
+    return result[0], f"{prefix}.{result[1]}"
+
+
+# ---------------------------------------------------------------------------------------
+# Types
+
+
+def _name_ok(m: TriggerMatch, doc: Doc, tax: Taxonomy) -> bool:
+    """A name used as a modifier of something else does not name the type: "the
+    Uzbekistan–Afghanistan–Pakistan railway project" is a railway, not Afghanistan; "the
+    Central Asia-China gas pipeline" is a pipeline, not the China–Central Asia mechanism."""
+    if m.trigger.kind != "name":
+        return True
+    spec = tax[m.type]
+    tok = doc[m.end - 1]
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("compound", "nmod", "amod", "appos", "poss") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.i == tok.i or cur.pos_ not in ("NOUN", "PROPN"):
+        return True
+    heads = {h.lower() for h in spec.name_heads}
+    return cur.lemma_.lower() in heads or cur.lower_ in heads or tok.dep_ == "poss"
+
+
+def _about_participant(m: TriggerMatch, clause: Clause, ctx: PartyContext) -> bool:
+    """ "support for Ukraine's sovereignty" in a meeting of the EU and Armenia is about a third
+    country (a hotspot), not the other side's core interests."""
+    if not m.trigger.about_participant:
+        return True
+    from ..countries import gazetteer
+
+    gaz = gazetteer()
+    doc = clause.anchor.doc
+    named = {
+        gaz.code(doc[i].text) for i in clause.content if doc[i].pos_ in ("PROPN", "ADJ", "NOUN")
+    }
+    named.discard(None)
+    return not named or bool(named & set(ctx.group))
+
+
+def _trigger_fits(m: TriggerMatch, modality: Modality, tax: Taxonomy) -> bool:
+    if m.type not in tax:
+        return False
+    if m.trigger.modalities is not None and modality not in m.trigger.modalities:
+        return False
+    return tax[m.type].allows(modality)
+
+
+def _types(
+    clause: Clause,
+    modality: Modality,
+    ctx: PartyContext,
+    found: SentenceClauses,
+    sent_triggers: list[TriggerMatch],
+    all_triggers: list[TriggerMatch],
+    previous: list[Span],
+    tax: Taxonomy,
+    lex: Lexicon,
+) -> dict[str, tuple[tuple[int, int] | None, str]]:
+    doc = clause.anchor.doc
+    sent = ctx.sent
+    scope = set(clause.content) | _actor_name(clause)
+    inside = [
+        m
+        for m in sent_triggers
+        if any(i in scope for i in range(m.start, m.end))
+        and not under_blocker(doc[m.start], sent, found.blockers, stop=clause.head)
+        and _name_ok(m, doc, tax)
+        and _trigger_fits(m, modality, tax)
+        and _about_participant(m, clause, ctx)
+    ]
+    strong = [m for m in inside if not m.trigger.weak]
+    weak = [m for m in inside if m.trigger.weak]
+    out: dict[str, tuple[tuple[int, int] | None, str]] = {}
+    for m in strong:
+        out.setdefault(m.type, ((m.start, m.end), m.trigger.id))
+    implied = list(clause.marker.implies)
+    if clause.invites_person:
+        implied += clause.marker.implies_for_persons
+    for t in implied:
+        if t in tax and tax[t].allows(modality):
+            out.setdefault(
+                t, ((clause.anchor.i, clause.anchor.i + 1), f"{t}.implied.{clause.marker.id}")
+            )
+    out = _yield(out, tax)
+    if out:
+        return out
+
+    # Nothing named: follow a back-reference, then weak triggers, then the type fallback.
+    for source, label in _antecedent_triggers(
+        clause, ctx, sent_triggers, all_triggers, previous, lex
+    ):
+        picked = {}
+        for m in source:
+            if not m.trigger.weak and _name_ok(m, doc, tax) and _trigger_fits(m, modality, tax):
+                picked.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.{label}"))
+        picked = _yield(picked, tax)
+        if picked:
+            return picked
+    for m in weak:
+        out.setdefault(m.type, ((m.start, m.end), m.trigger.id))
+    if out:
+        return _yield(out, tax)
+    if _has_word(clause, lex.words("possessive_anaphors")):
+        context = [
+            m for m in sent_triggers if not any(i in clause.content for i in range(m.start, m.end))
+        ]
+        for m in context:
+            if not m.trigger.weak and _name_ok(m, doc, tax) and _trigger_fits(m, modality, tax):
+                out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
+        if out:
+            return _yield(out, tax)
+    for spec in tax:
+        if modality in spec.fallback_modalities and spec.allows(modality):
+            if spec.fallback_when == "names_a_country" and not _names_only_a_country(clause):
+                continue
+            out[spec.id] = (
+                (clause.anchor.i, clause.anchor.i + 1),
+                f"{spec.id}.fallback.{modality.value}",
+            )
+    return out
+
+
+_SIDE_NOUNS = {
+    "people",
+    "government",
+    "country",
+    "nation",
+    "state",
+    "leadership",
+    "side",
+    "authorities",
+}
+
+
+def _names_only_a_country(clause: Clause) -> bool:
+    """ "U.S. support for a strong, prosperous, independent, and resilient Vietnam": the only
+    things named are a country (or its people, government). Not "support for Korea's bid to
+    host the World Expo" nor "support for the Accra Initiative"."""
+    from ..countries import gazetteer
+
+    gaz = gazetteer()
+    doc = clause.anchor.doc
+    named = False
+    for i in clause.content:
+        t = doc[i]
+        if t.i == clause.anchor.i or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if gaz.code(t.text):
+            named = True
+        elif t.lemma_.lower() not in _SIDE_NOUNS:
+            return False
+    return named
+
+
+def _actor_name(clause: Clause) -> set[int]:
+    """The words of an actor that is an institution named after its domain ("British
+    International Investment would expand ..."): they can name the type too. Pronouns,
+    sides and plain country names carry none."""
+    actor = clause.actor
+    if (
+        actor is None
+        or actor.pos_ == "PRON"
+        or clause.marker.frame not in ("modal", "predicate", "control")
+    ):
+        return set()
+    toks = [t for t in syntax.np_tokens(actor) if t.pos_ in ("PROPN", "NOUN")]
+    return {t.i for t in toks} if len(toks) >= 2 else set()
+
+
+def _yield(types: dict, tax: Taxonomy) -> dict:
+    present = set(types)
+    return {t: v for t, v in types.items() if not (set(tax[t].yields_to) & present)}
+
+
+def _has_word(clause: Clause, words: frozenset[str]) -> bool:
+    doc = clause.anchor.doc
+    return any(doc[i].lower_ in words for i in clause.content)
+
+
+_TIME = {
+    "year",
+    "month",
+    "week",
+    "day",
+    "time",
+    "autumn",
+    "spring",
+    "summer",
+    "winter",
+    "morning",
+    "evening",
+    "afternoon",
+    "century",
+    "decade",
+    "occasion",
+}
+
+
+def _time(t: Token) -> bool:
+    """ "later this year", "this November": a date, not a back-reference."""
+    head = t.head if t.dep_ == "det" else t
+    return head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in _TIME
+
+
+def _antecedent_triggers(
+    clause: Clause,
+    ctx: PartyContext,
+    sent_triggers: list[TriggerMatch],
+    all_triggers: list[TriggerMatch],
+    previous: list[Span],
+    lex: Lexicon,
+):
+    """Trigger lists a clause's back-reference points to, best first."""
+    doc = clause.anchor.doc
+    demonstratives = lex.words("demonstratives")
+    strong_ref = any(
+        (
+            doc[i].lower_ in demonstratives
+            and doc[i].dep_ in ("det", "nsubj", "dobj", "pobj")
+            and not _time(doc[i])
+        )
+        # "build it into a flagship project"; not the "it" of "where it is in our interest"
+        or (doc[i].lower_ == "it" and doc[i].dep_ in ("dobj", "pobj"))
+        for i in clause.content
+    )
+    outside = [
+        m for m in sent_triggers if not any(i in clause.content for i in range(m.start, m.end))
+    ]
+    if strong_ref:
+        before = [m for m in outside if m.start < min(clause.content)]
+        yield before or outside, "this"
+        for p in previous:
+            yield [m for m in all_triggers if p.start <= m.start < p.end], "previous"
+    # "the feasibility study of the project" → the project named before
+    for i in sorted(clause.content):
+        t = doc[i]
+        if t.pos_ != "NOUN" or t.lemma_.lower() in _NOT_ANAPHORIC:
+            continue
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this", "these")
+            for c in t.children
+        ):
+            continue
+        for scope in [doc[ctx.sent.start : min(clause.content)], *previous]:
+            for cand in reversed(list(scope)):
+                if cand.i == t.i or cand.pos_ != "NOUN" or cand.lemma_ != t.lemma_:
+                    continue
+                sub = {x.i for x in cand.subtree}
+                hits = [m for m in all_triggers if m.start in sub]
+                if hits:
+                    yield hits, f"antecedent.{t.lemma_}"
+                break
+
+
+# ---------------------------------------------------------------------------------------
+# Records
+
+
+def _record(
+    doc: Doc, sent: Span, index: int, f: _Found, tax: Taxonomy, ctx: PartyContext
+) -> Commitment:
+    start, end = f.clause.span()
+    start, end = max(start, sent.start), min(end, sent.end)
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    span = doc[start:end]
+    spec = tax[f.type]
+    cameo, plover = spec.cameo_for(f.modality), spec.plover_for(f.modality)
+    if f.signing and f.modality is Modality.COMPLETED and "agreement_signed" in tax:
+        signed = tax["agreement_signed"]
+        cameo, plover = signed.cameo_for(f.modality), signed.plover_for(f.modality)
+    trigger = None
+    if f.trigger is not None:
+        t = doc[f.trigger[0] : f.trigger[1]]
+        trigger = TextSpan(start=t.start_char, end=t.end_char, text=t.text)
+    return Commitment(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        type=f.type,
+        parties=list(f.parties),
+        modality=f.modality,
+        speakers=list(ctx.speakers),
+        sentence=index,
+        trigger=trigger,
+        cameo=cameo,
+        plover=plover,
+        rule="|".join(f.rules),
+    )
+
+
+def _unique_span(doc: Doc, sent: Span, f: _Found, used: set[tuple[int, int]]) -> Span | None:
+    """A span for the span group whose offsets no other commitment uses.
+
+    Span extension values are keyed by character offsets, so two commitments of one clause
+    cannot share a span: the span is the trigger's words when they lie in the sentence, else
+    the clause, the sentence or the marker word.
+    """
+    start, end = f.clause.span()
+    candidates = []
+    if f.trigger is not None and sent.start <= f.trigger[0] and f.trigger[1] <= sent.end:
+        candidates.append(f.trigger)
+    candidates += [(max(start, sent.start), min(end, sent.end)), (sent.start, sent.end)]
+    candidates += [(f.clause.anchor.i, f.clause.anchor.i + 1)]
+    candidates += [(i, i + 1) for i in range(sent.start, sent.end)]
+    for s, e in candidates:
+        span = Span(doc, s, e, label=f.type)
+        key = (span.start_char, span.end_char)
+        if key not in used:
+            used.add(key)
+            return span
+    return None
+
+
+__all__ = ["find_commitments", "governors"]
