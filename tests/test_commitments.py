@@ -203,6 +203,19 @@ MODALITY = [
         "Vladimir Putin said Russia was prepared to continue supplying grain and fertilisers to Malaysia.",
         "agriculture/intent/RUS",
     ),
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho held talks with Minister Kamikawa.",
+        "Minister Kamikawa stated that Japan would like to further strengthen cooperation with Korea in the field of energy.",
+        "energy/intent/JPN",
+    ),
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho held talks with Minister Kamikawa.",
+        "The two ministers concurred to strengthen security cooperation, including on the North Korean nuclear issue.",
+        "regional_issues/agreement/JPN+KOR",
+        "security/agreement/JPN+KOR",
+    ),
     # proposal: should / urged / called on / proposed / hopes that / the importance of / ways to
     _case(
         WONG_MARSUDI,
@@ -455,12 +468,20 @@ PARTIES = [
         "The parties will continue to coordinate their approaches within the SCO and BRICS.",
         "multilateral_coordination/agreement/IND+RUS",
     ),
-    # a proposal's party is the side asked to act; "X and Y should" in one speaker's turn
+    # all principals sharing the view that both should act agree
     _case(
         CHO_KAMIKAWA,
         "Minister Cho held talks with Minister Kamikawa.",
         "The two ministers shared the view that Korea and Japan should work closely together to respond to North Korea's nuclear and missile threats.",
-        "regional_issues/proposal/JPN+KOR",
+        "regional_issues/agreement/JPN+KOR",
+    ),
+    # a coordination the parser folds into one name: "The Secretary and Foreign Minister X"
+    _case(
+        BLINKEN_MANALO,
+        "Secretary of State Antony Blinken met with Secretary of Foreign Affairs Enrique Manalo in Washington.",
+        "The Secretary and Secretary Manalo committed to deepen cooperation on clean energy and critical minerals.",
+        "energy/agreement/PHL+USA",
+        "industry_capacity/agreement/PHL+USA",
     ),
     # an appeal with no addressee: cooperation → both, otherwise the other side
     _case(
@@ -601,6 +622,17 @@ NOT_COMMITMENTS = [
         WANG_NURTLEU,
         "Wang Yi held talks with Murat Nurtleu.",
         "Wang Yi said the railway would significantly shorten the transit time for goods.",
+    ),
+    # the programme of a visit is no pledge
+    _case(
+        VIEIRA_WANG,
+        "At the invitation of Foreign Minister Mauro Vieira, Foreign Minister Wang Yi will pay an official visit to Brazil.",
+        "During the visit, Wang Yi will hold talks with Mauro Vieira and attend the G20 Foreign Ministers' Meeting.",
+    ),
+    _case(
+        VIEIRA_WANG,
+        "Foreign Minister Wang Yi will pay an official visit to Brazil.",
+        "The two sides will exchange views on bilateral relations and international issues of common concern.",
     ),
 ]
 

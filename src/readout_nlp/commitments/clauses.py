@@ -336,6 +336,8 @@ def _frame_modal(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon)
         return None
     if anchor.lower_ == "would" and any(c.lower_ == "if" for c in head.subtree):
         return None  # a conditional, not a reported undertaking
+    if m.not_heads is not None and _in_list(head, lex.words(m.not_heads)):
+        return None  # "Wang Yi will attend the meeting and pay an official visit": a programme
     c = Clause(m, anchor, head, actor=actor_of(head))
     c.passive = syntax.is_passive(head) and not syntax.has_agent(head)
     c.negated = negated(head) or negated(anchor)
@@ -367,6 +369,13 @@ def _frame_predicate(
 def _frame_control(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
     if anchor.pos_ not in VERBAL:
         return None
+    if end.i != anchor.i and end.pos_ in VERBAL and end.lower_ != "to":
+        # "would like to": the verb that takes the complement is the pattern's last word
+        if not _complement_ok(end, m.complement):
+            return None
+        c = Clause(m, anchor, end, actor=actor_of(end))
+        c.negated = negated(end)
+        return c
     if end.i != anchor.i and end.lower_ == "to":
         # "look forward to": the object of "to" is the content
         if _prep_object(end) is None and not any(c.dep_ in ("pobj", "pcomp") for c in end.children):
@@ -390,6 +399,11 @@ def _frame_complement(
         return None
     deps = ("ccomp", "acl") if noun else ("ccomp",)
     comp = next((c for c in anchor.children if c.dep_ in deps and c.pos_ in VERBAL), None)
+    if comp is None and end.i != anchor.i:
+        # "shared the view that ...": the that-clause hangs on the noun
+        comp = next(
+            (c for c in end.children if c.dep_ in ("ccomp", "acl") and c.pos_ in VERBAL), None
+        )
     if comp is None:
         return None
     if m.requires_modal and not any(

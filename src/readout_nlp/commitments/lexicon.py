@@ -68,6 +68,9 @@ class Marker(BaseModel):
         None
     )
     objects_not: str | None = None
+    not_heads: Annotated[
+        str | None, Field(description="Word list the clause's verb must not be in.")
+    ] = None
     governors: str | None = None
     finite: bool = False
     event: bool = False
@@ -167,7 +170,7 @@ def lexicon() -> Lexicon:
             )
     lex = Lexicon(markers, lists, maps)
     for m in markers.values():
-        for ref in (m.objects, m.objects_not, m.governors):
+        for ref in (m.objects, m.objects_not, m.governors, m.not_heads):
             if ref is not None:
                 lex.words(ref)
     return lex

@@ -104,14 +104,38 @@ def resolve(token: Token | None, ctx: PartyContext) -> tuple[list[str] | None, s
         return None, "none"
     found: list[str] = []
     rules: list[str] = []
-    for head in syntax.conjuncts(token):
+    heads = syntax.conjuncts(token)
+    for head in heads:
         codes, rule = _resolve_one(head, ctx)
         if codes:
+            found += [c for c in codes if c not in found]
+            rules.append(rule)
+    if len(heads) == 1 and token.pos_ in ("PROPN", "NOUN"):
+        for codes, rule in _mangled_coordination(token, ctx):
             found += [c for c in codes if c not in found]
             rules.append(rule)
     if not found:
         return None, _resolve_one(token, ctx)[1]
     return found, "+".join(dict.fromkeys(rules))
+
+
+def _mangled_coordination(head: Token, ctx: PartyContext):
+    """ "The Secretary and Foreign Minister Marsudi committed to ...": the parser may hang
+    "The Secretary and Foreign Minister" on "Marsudi" as a modifier, so the coordination is
+    not in the conjuncts. Each part before the head is read on its own."""
+    left = [t for t in head.subtree if t.i < head.i]
+    if not any(t.dep_ == "cc" and t.head.i != head.i for t in left):
+        return
+    part: list[Token] = []
+    for t in [*left, head]:
+        if t.dep_ == "cc" or t.text == ",":
+            if part:
+                ref = ctx.roster.classify(syntax.text(part))
+                if ref.kind in (RefKind.NAME, RefKind.TITLE) and ref.people:
+                    yield _codes(ref.people), ref.kind.value
+            part = []
+        else:
+            part.append(t)
 
 
 def _np_text(head: Token) -> str:
