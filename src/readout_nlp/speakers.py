@@ -288,7 +288,9 @@ class Roster:
         for w in words:
             if not w[:1].isupper() or w.lower() in TITLE_HEADS or w.lower() in _TITLE_STOP:
                 continue
-            if gaz.code(w):
+            # A word that is both a participant's name and a country ("Jordan", "Chad") is the
+            # name; other country words are never fuzzy-matched to names.
+            if gaz.code(w) and w.lower() not in self._token_owner:
                 continue
             owner = self.name_owner(w)
             if owner is not None and owner not in owners:
