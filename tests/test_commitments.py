@@ -315,6 +315,18 @@ MODALITY = [
         "Both sides will continue to firmly support each other on issues concerning their respective core interests.",
         "political_support/agreement/CHN+KAZ",
     ),
+    _case(
+        LAVROV_JAISHANKAR,
+        "Sergey Lavrov held talks with Subrahmanyam Jaishankar in Moscow.",
+        "It was agreed to continue contacts at various levels.",
+        "high_level_exchanges/agreement/IND+RUS",
+    ),
+    _case(
+        VIEIRA_WANG,
+        "Mauro Vieira met Wang Yi.",
+        "Both sides agreed that the next round of consultations will be held in Brasília.",
+        "high_level_exchanges/agreement/BRA+CHN",
+    ),
     # support: supports / welcomes an initiative / adheres to / opposes interference
     _case(
         WANG_NURTLEU,
@@ -353,6 +365,13 @@ MODALITY = [
         "regional_issues/support/EU",
     ),
     # completed: signed / witnessed the signing / launched / announced at the event
+    # announcing what one will do is a pledge, not something done at the event
+    _case(
+        VIEIRA_WANG,
+        "Mauro Vieira met Wang Yi.",
+        "Minister Vieira announced that Brazil will contribute $20 million to the Amazon Fund.",
+        "investment_finance/pledge/BRA",
+    ),
     _case(
         FIDAN_BAYRAMOV,
         "Hakan Fidan met Jeyhun Bayramov in Baku.",

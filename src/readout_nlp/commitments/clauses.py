@@ -388,6 +388,8 @@ def _frame_control(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexico
         return None  # "agrees with China's views"
     c = Clause(m, anchor, anchor, actor=actor_of(anchor))
     c.negated = negated(anchor)
+    # "It was agreed to continue contacts at various levels": no agent, the participants
+    c.passive = syntax.is_passive(anchor) and not syntax.has_agent(anchor)
     return c
 
 
@@ -470,6 +472,10 @@ def _frame_object(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon
         return None
     passive = syntax.is_passive(anchor) and not syntax.has_agent(anchor)
     if m.event:
+        if any(o.pos_ in VERBAL for o in objs):
+            return (
+                None  # "announced that Australia will contribute ...": a pledge, said at the event
+            )
         past = anchor.tag_ == "VBD" or (
             anchor.tag_ == "VBN"
             and any(a.dep_ == "auxpass" and a.lower_ in ("was", "were") for a in anchor.children)
@@ -681,7 +687,7 @@ def _possessor_tokens(c: Clause) -> set[int]:
 
 #: What a blocker verb governs through these is not its object: "Zhao welcomed the remarks,
 #: saying that China is willing to ..." is a new statement.
-_NOT_UNDER = {"advcl", "parataxis", "ccomp"}
+_NOT_UNDER = {"advcl", "parataxis"}
 
 
 def _blocked(c: Clause, sent: Span, blockers: set[int]) -> bool:

@@ -355,6 +355,8 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
         rest = [c for c in ctx.group if c not in state.last_inviters]
         return (rest or None), "invitee"
     # subject
+    if clause.passive and clause.actor is not None and clause.actor.lower_ == "it":
+        return (list(ctx.group) or None), "passive.it.group"  # "It was agreed to ..."
     codes, rule = resolve(clause.actor, ctx)
     if m.event:
         if codes and set(codes) <= set(ctx.group):
