@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import TaxonomyError
@@ -107,25 +108,32 @@ class Lexicon:
                 f"{resource_path(LEXICON_FILE)}: no word list {list_id!r} (used by modality.jsonl)"
             ) from None
 
-    def matcher(self, vocab: Vocab) -> Matcher:
-        return _matcher(self, vocab)
+    def find(self, doc) -> list[tuple[str, int, int]]:
+        """(marker id, start, end) of every marker in the Doc."""
+        words, patterns = _matchers(self, doc.vocab)
+        found = {(doc.vocab.strings[mid], s, e) for m in (words, patterns) for mid, s, e in m(doc)}
+        return sorted(found, key=lambda x: (x[1], x[2], x[0]))
 
 
-_MATCHERS: dict[tuple[int, int], Matcher] = {}
+_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, Matcher]] = {}
 
 
-def _matcher(lex: Lexicon, vocab: Vocab) -> Matcher:
+def _matchers(lex: Lexicon, vocab: Vocab) -> tuple[PhraseMatcher, Matcher]:
+    """Word markers in a PhraseMatcher (a hash lookup per token), patterns in a Matcher."""
     key = (id(lex), id(vocab))
     if key not in _MATCHERS:
-        m = Matcher(vocab)
+        words, patterns = PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab)
         for marker in lex.markers.values():
             try:
-                m.add(marker.id, marker.patterns(), greedy="LONGEST")
+                if marker.words is not None:
+                    words.add(marker.id, [Doc(vocab, words=[w.lower()]) for w in set(marker.words)])
+                else:
+                    patterns.add(marker.id, marker.patterns(), greedy="LONGEST")
             except (ValueError, KeyError, TypeError) as exc:
                 raise TaxonomyError(
                     f"{resource_path(MODALITY_FILE)}: marker {marker.id!r}: invalid pattern: {exc}"
                 ) from exc
-        _MATCHERS[key] = m
+        _MATCHERS[key] = (words, patterns)
     return _MATCHERS[key]
 
 

@@ -130,7 +130,7 @@ def _mangled_coordination(head: Token, ctx: PartyContext):
     for t in [*left, head]:
         if t.dep_ == "cc" or t.text == ",":
             if part:
-                ref = ctx.roster.classify(syntax.text(part))
+                ref = ctx.roster.classify(_text(part))
                 if ref.kind in (RefKind.NAME, RefKind.TITLE) and ref.people:
                     yield _codes(ref.people), ref.kind.value
             part = []
@@ -139,7 +139,15 @@ def _mangled_coordination(head: Token, ctx: PartyContext):
 
 
 def _np_text(head: Token) -> str:
-    return syntax.text(syntax.np_tokens(head))
+    return _text(syntax.np_tokens(head))
+
+
+def _text(tokens: list[Token]) -> str:
+    """The words from the first token to the last, as printed. (``syntax.text`` reads
+    ``doc.text``, which spaCy rebuilds on every access: too slow per noun phrase.)"""
+    if not tokens:
+        return ""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _resolve_one(head: Token, ctx: PartyContext) -> tuple[list[str] | None, str]:

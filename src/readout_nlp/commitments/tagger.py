@@ -109,7 +109,7 @@ def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitm
     decisions = doc._.readout_decisions or []
     roster: Roster = doc._.readout_roster or Roster([])
     triggers = _non_overlapping(doc, tax.find(doc))
-    markers = [(doc.vocab.strings[mid], s, e) for mid, s, e in lex.matcher(doc.vocab)(doc)]
+    markers = lex.find(doc)
 
     sents: list[Span | None] = []
     for s in layout.sentences:

@@ -248,7 +248,7 @@ class Taxonomy:
         """Every trigger match in the Doc, after the triggers' own context conditions."""
         ms = self.matchers(doc.vocab)
         found: set[tuple[str, int, int]] = set()
-        for matcher in (ms.lower, ms.lemma, ms.tokens):
+        for matcher in (ms.lower, ms.lemma, ms.exact, ms.tokens):
             for mid, start, end in matcher(doc):
                 found.add((doc.vocab.strings[mid], start, end))
         out = []
@@ -263,12 +263,16 @@ class Taxonomy:
 class _Matchers:
     lower: PhraseMatcher
     lemma: PhraseMatcher
+    exact: PhraseMatcher
     tokens: Matcher
 
 
 def _compile(tax: Taxonomy, vocab: Vocab) -> _Matchers:
     ms = _Matchers(
-        PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="LEMMA"), Matcher(vocab)
+        PhraseMatcher(vocab, attr="LOWER"),
+        PhraseMatcher(vocab, attr="LEMMA"),
+        PhraseMatcher(vocab, attr="ORTH"),
+        Matcher(vocab),
     )
     src = ", ".join(tax.sources) or "taxonomy"
     for type_id, trig in tax._triggers.values():
@@ -278,7 +282,11 @@ def _compile(tax: Taxonomy, vocab: Vocab) -> _Matchers:
                 continue
             words = _words(trig)
             if any(_is_acronym(w) for w in words):
-                ms.tokens.add(trig.id, trigger_patterns(trig), greedy="LONGEST")
+                # "UN", "SCO", "AI": case-sensitive; the other words as written or lower-case
+                lowered = [w if _is_acronym(w) else w.lower() for w in words]
+                ms.exact.add(
+                    trig.id, [Doc(vocab, words=list(v)) for v in {tuple(words), tuple(lowered)}]
+                )
                 continue
             lowered = [w.lower() for w in words]
             variants = [[*lowered[:-1], form] for form in _forms(lowered[-1])]
@@ -351,22 +359,6 @@ def _words(trig: Trigger) -> list[str]:
     if not trig.phrase or not trig.phrase.strip():
         raise TaxonomyError(f"trigger {trig.id!r} has neither a phrase nor a pattern")
     return [t.text for t in _tokenizer()(trig.phrase.strip())]
-
-
-def trigger_patterns(trig: Trigger) -> list[list[dict[str, Any]]]:
-    """The Matcher patterns of a trigger (a phrase gives a form pattern and a lemma pattern)."""
-    if trig.pattern is not None:
-        return [list(trig.pattern)]
-    words = _words(trig)
-    by_form, by_lemma = [], []
-    for w in words:
-        if _is_acronym(w):
-            by_form.append({"ORTH": w})
-            by_lemma.append({"ORTH": w})
-        else:
-            by_form.append({"LOWER": {"IN": _forms(w)}})
-            by_lemma.append({"LEMMA": {"IN": sorted({w, w.lower(), w.capitalize()})}})
-    return [by_form, by_lemma] if by_form != by_lemma else [by_form]
 
 
 # ---------------------------------------------------------------------------------------
