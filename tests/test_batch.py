@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from readout_nlp import batch
 from readout_nlp.batch import (
     BatchError,
     BatchInputError,
@@ -36,6 +35,7 @@ from readout_nlp.batch import (
     text_from_bytes,
     write_tables,
 )
+from readout_nlp.batch import run as batch_run
 from readout_nlp.cli import app
 from readout_nlp.records import Readout
 
@@ -251,7 +251,7 @@ def _mixed_folder(root: Path) -> dict[str, ErrorKind | None]:
 @pytest.fixture
 def removes_one_file_after_listing(monkeypatch):
     """The folder is listed, then `bad/removed.txt` disappears before it is read."""
-    real = batch.list_inputs
+    real = batch_run.list_inputs
 
     def listing(in_dir, **kwargs):
         paths = real(in_dir, **kwargs)
@@ -260,7 +260,7 @@ def removes_one_file_after_listing(monkeypatch):
                 p.unlink()
         return paths
 
-    monkeypatch.setattr(batch, "list_inputs", listing)
+    monkeypatch.setattr(batch_run, "list_inputs", listing)
 
 
 def test_mixed_folder_every_input_has_exactly_one_line(nlp, tmp_path, removes_one_file_after_listing):
@@ -278,7 +278,7 @@ def test_mixed_folder_every_input_has_exactly_one_line(nlp, tmp_path, removes_on
     assert got == expect
     assert len(readouts) + len(errors) == len(expect)  # no input twice
     # Output order is input (path) order.
-    order = [p.relative_to(root).as_posix() for p in batch.list_inputs(root)]
+    order = [p.relative_to(root).as_posix() for p in list_inputs(root)]
     assert [Path(r["source"]).relative_to(root).as_posix() for r in readouts] == [
         o for o in order if expect[o] is None
     ]
@@ -370,7 +370,7 @@ def test_interrupted_run_keeps_every_line_and_resume_finishes(nlp, tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         run_batch(root, out, nlp=nlp, batch_size=2, progress=False, on_result=interrupt_after_two)
-    before = (out / "readouts.jsonl").read_bytes() + b"|" + (out / "errors.jsonl").read_bytes()
+    head_r, head_e = (out / "readouts.jsonl").read_bytes(), (out / "errors.jsonl").read_bytes()
     readouts, errors = _records(out)
     assert len(readouts) + len(errors) == 2  # both lines complete and parseable
     # A kill in the middle of a write would leave a partial line: simulate one.
@@ -381,9 +381,7 @@ def test_interrupted_run_keeps_every_line_and_resume_finishes(nlp, tmp_path):
         run_batch(root, out, nlp=nlp, progress=False)
     summary = run_batch(root, out, nlp=nlp, resume=True, progress=False)
 
-    after = (out / "readouts.jsonl").read_bytes() + b"|" + (out / "errors.jsonl").read_bytes()
-    head_r, head_e = before.split(b"|")
-    new_r, new_e = after.split(b"|")
+    new_r, new_e = (out / "readouts.jsonl").read_bytes(), (out / "errors.jsonl").read_bytes()
     assert new_r.startswith(head_r) and new_e.startswith(head_e)  # nothing written earlier lost
     readouts, errors = _records(out)
     sources = sorted(r["source"] for r in readouts) + sorted(e["source"] for e in errors)
@@ -501,3 +499,11 @@ def test_two_processes_write_the_same_bytes_as_one(nlp, tmp_path):
 def test_a_loaded_pipeline_cannot_go_to_worker_processes(nlp, tmp_path):
     with pytest.raises(ValueError, match="pass model as a name or path"):
         list(analyze_folder(DATA, model=nlp, n_process=2))
+
+
+@pytest.mark.slow
+def test_a_model_the_workers_cannot_load_stops_the_run_once(tmp_path):
+    from readout_nlp.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match="no_such_pipeline"):
+        run_batch(DATA, tmp_path / "out", model="no_such_pipeline", n_process=2, progress=False)
