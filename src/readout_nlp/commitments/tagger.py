@@ -11,6 +11,7 @@ what it points to. A sentence keeps one entry per type, the strongest modality w
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -81,6 +82,18 @@ class _Found:
     signing: bool = False
 
 
+class _Index:
+    """Trigger matches sorted by start, for range lookups in O(log n) (a one-megabyte
+    paragraph has tens of thousands of sentences and matches)."""
+
+    def __init__(self, matches: list[TriggerMatch]) -> None:
+        self.matches = sorted(matches, key=lambda m: m.start)
+        self.starts = [m.start for m in self.matches]
+
+    def between(self, start: int, end: int) -> list[TriggerMatch]:
+        return self.matches[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
 @dataclass
 class _DocState:
     last_inviters: list[str] = field(default_factory=list)
@@ -108,8 +121,9 @@ def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitm
     layout = layout_of(doc)
     decisions = doc._.readout_decisions or []
     roster: Roster = doc._.readout_roster or Roster([])
-    triggers = _non_overlapping(doc, tax.find(doc))
+    triggers = _Index(_non_overlapping(doc, tax.find(doc)))
     markers = lex.find(doc)
+    marker_starts = [m[1] for m in markers]
 
     sents: list[Span | None] = []
     for s in layout.sentences:
@@ -125,9 +139,11 @@ def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitm
             continue
         decision = decisions[i] if i < len(decisions) else None
         ctx = make_context(roster, lex, sent, decision)
-        in_sent = [m for m in markers if sent.start <= m[1] < sent.end]
+        in_sent = markers[
+            bisect_left(marker_starts, sent.start) : bisect_left(marker_starts, sent.end)
+        ]
         found = find_clauses(sent, in_sent, lex)
-        sent_triggers = [m for m in triggers if sent.start <= m.start < sent.end]
+        sent_triggers = triggers.between(sent.start, sent.end)
         previous = [p for p in sents[max(0, i - 2) : i] if p is not None][::-1]
         best: dict[str, _Found] = {}
         for clause in found.clauses:
@@ -169,7 +185,7 @@ def _clause_commitments(
     ctx: PartyContext,
     found: SentenceClauses,
     sent_triggers: list[TriggerMatch],
-    all_triggers: list[TriggerMatch],
+    all_triggers: _Index,
     previous: list[Span],
     tax: Taxonomy,
     lex: Lexicon,
@@ -427,7 +443,7 @@ def _types(
     ctx: PartyContext,
     found: SentenceClauses,
     sent_triggers: list[TriggerMatch],
-    all_triggers: list[TriggerMatch],
+    all_triggers: _Index,
     previous: list[Span],
     tax: Taxonomy,
     lex: Lexicon,
@@ -582,7 +598,7 @@ def _antecedent_triggers(
     clause: Clause,
     ctx: PartyContext,
     sent_triggers: list[TriggerMatch],
-    all_triggers: list[TriggerMatch],
+    all_triggers: _Index,
     previous: list[Span],
     lex: Lexicon,
 ):
@@ -606,7 +622,7 @@ def _antecedent_triggers(
         before = [m for m in outside if m.start < min(clause.content)]
         yield before or outside, "this"
         for p in previous:
-            yield [m for m in all_triggers if p.start <= m.start < p.end], "previous"
+            yield all_triggers.between(p.start, p.end), "previous"
     # "the feasibility study of the project" → the project named before
     for i in sorted(clause.content):
         t = doc[i]
@@ -622,7 +638,11 @@ def _antecedent_triggers(
                 if cand.i == t.i or cand.pos_ != "NOUN" or cand.lemma_ != t.lemma_:
                     continue
                 sub = {x.i for x in cand.subtree}
-                hits = [m for m in all_triggers if m.start in sub]
+                hits = [
+                    m
+                    for m in all_triggers.between(cand.left_edge.i, cand.right_edge.i + 1)
+                    if m.start in sub
+                ]
                 if hits:
                     yield hits, f"antecedent.{t.lemma_}"
                 break
