@@ -375,6 +375,9 @@ LINES = [
     ("Is this page useful?", B),
     ("###", B),
     ("-ENDS-", B),
+    ("*   *   *", B),  # between a Kremlin readout and its transcript, however spaced
+    (".   .   .   .", B),  # above a Singapore MFA release's signature
+    ("⁂", B),
     ("Source: Xinhua | 2025-03-03 20:16:42 | Editor: huaxia", B),
     ("Source: U.S. Department of State", B),
     ("Editor: Zhang Long", B),
@@ -403,6 +406,8 @@ LINES = [
         B,
     ),
     ("(Unofficial translation)", B),
+    ("※ Unofficial translation", B),  # a footnote mark before it (Korea MOFA)
+    ("* Courtesy translation", B),
     ("Tags", B),
     ("Related Links", B),
     ("Related content", B),
@@ -802,6 +807,99 @@ The Head of State emphasized the importance of implementing the agreements reach
 Wang Yi conveyed warm greetings from President Xi Jinping.
 """
 
+# Headlines of 25 words and more, in Title Case and without a full stop: headlines, not
+# paragraphs that lost their full stop (Türkiye MFA, Singapore MFA, a Chinese embassy).
+TURKIYE_LONG = """REPUBLIC OF TÜRKİYE
+MINISTRY OF FOREIGN AFFAIRS
+Home / Press Releases
+
+No: 87, 12 May 2025, Press Release Regarding the Meeting of Minister of Foreign Affairs \
+Selim Arslan with the Minister of Foreign Affairs of Georgia Nino Beridze in Ankara
+
+Minister of Foreign Affairs Selim Arslan met today in Ankara with Nino Beridze, Minister of \
+Foreign Affairs of Georgia.
+
+The Ministers discussed the Baku-Tbilisi-Kars railway and energy projects in the region.
+"""
+
+SINGAPORE_LONG = """Ministry of Foreign Affairs Singapore
+
+MFA Press Release: Meeting between Minister for Foreign Affairs Dr Edwin Tan and Malaysian \
+Minister of Foreign Affairs Dato' Seri Hasan Rahim in Putrajaya, 7 January 2025
+
+07 Jan 2025
+
+Minister for Foreign Affairs Dr Edwin Tan met Malaysian Minister of Foreign Affairs Dato' Seri \
+Hasan Rahim in Putrajaya today.
+
+The Ministers welcomed the progress of the Johor-Singapore Special Economic Zone.
+
+.  .  .  .  .
+
+MINISTRY OF FOREIGN AFFAIRS
+SINGAPORE
+7 JANUARY 2025
+"""
+
+EMBASSY_LONG = """Embassy of the People's Republic of China in the Republic of Kazakhstan
+Home > Embassy News
+
+Vice Minister of Agriculture and Rural Affairs Ma Lin and Kazakh Vice Minister of Agriculture \
+Yerlan Sadykov Co-chair the 5th Meeting of the China-Kazakhstan Agricultural Cooperation \
+Subcommittee
+
+2025/04/10
+
+On April 9, 2025, Vice Minister of Agriculture and Rural Affairs of China Ma Lin and Vice \
+Minister of Agriculture of the Republic of Kazakhstan Yerlan Sadykov co-chaired the 5th meeting \
+of the Agricultural Cooperation Subcommittee in Astana.
+
+Ma Lin said that China is ready to import more high-quality Kazakh wheat.
+"""
+
+# The Kremlin: a sub-headline with a full stop under the dateline ("With ..."), and stars
+# between the readout and the transcript.
+KREMLIN_STANDFIRST = """President of Russia
+Events
+
+Russian-Indian talks
+
+Vladimir Putin held talks in the Kremlin with Prime Minister of India Narendra Modi, who is \
+in Russia on an official visit.
+
+July 9, 2024
+13:00
+The Kremlin, Moscow
+
+With Prime Minister of India Narendra Modi.
+
+The talks began in a restricted format and continued with the delegations.
+
+* * * *
+
+Beginning of Russian-Indian talks in restricted format
+
+Vladimir Putin: Thank you.
+
+Dear friends, I am glad to welcome you to Moscow.
+"""
+
+KOREA_FOOTNOTE = """Ministry of Foreign Affairs, Republic of Korea
+
+Outcome of Korea-Japan Vice Foreign Ministerial Strategic Dialogue
+
+Date : 2025-03-04
+
+First Vice Minister of Foreign Affairs Park Yoon-ho held the Korea-Japan Vice Foreign \
+Ministerial Strategic Dialogue with Japanese Vice-Minister for Foreign Affairs Funakoshi \
+Takehiro in Seoul on March 4.
+
+Vice Minister Park said that the two countries should build on the momentum of improved \
+relations.
+
+※ Unofficial translation
+"""
+
 PDF_COPY = """Press release on the talks
 
 On 5 May, Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin held talks with
@@ -811,6 +909,52 @@ The ministers discussed the agenda of bilateral cooperation.
 """
 
 PARAGRAPHS = [
+    (
+        TURKIYE_LONG,
+        [
+            "Minister of Foreign Affairs Selim Arslan met today in Ankara with Nino Beridze, "
+            "Minister of Foreign Affairs of Georgia.",
+            "The Ministers discussed the Baku-Tbilisi-Kars railway and energy projects in the "
+            "region.",
+        ],
+    ),
+    (
+        SINGAPORE_LONG,
+        [
+            "Minister for Foreign Affairs Dr Edwin Tan met Malaysian Minister of Foreign Affairs "
+            "Dato' Seri Hasan Rahim in Putrajaya today.",
+            "The Ministers welcomed the progress of the Johor-Singapore Special Economic Zone.",
+        ],
+    ),
+    (
+        EMBASSY_LONG,
+        [
+            "On April 9, 2025, Vice Minister of Agriculture and Rural Affairs of China Ma Lin and "
+            "Vice Minister of Agriculture of the Republic of Kazakhstan Yerlan Sadykov co-chaired "
+            "the 5th meeting of the Agricultural Cooperation Subcommittee in Astana.",
+            "Ma Lin said that China is ready to import more high-quality Kazakh wheat.",
+        ],
+    ),
+    (
+        KREMLIN_STANDFIRST,
+        [
+            "Vladimir Putin held talks in the Kremlin with Prime Minister of India Narendra Modi, "
+            "who is in Russia on an official visit.",
+            "The talks began in a restricted format and continued with the delegations.",
+            "Vladimir Putin: Thank you.",
+            "Dear friends, I am glad to welcome you to Moscow.",
+        ],
+    ),
+    (
+        KOREA_FOOTNOTE,
+        [
+            "First Vice Minister of Foreign Affairs Park Yoon-ho held the Korea-Japan Vice "
+            "Foreign Ministerial Strategic Dialogue with Japanese Vice-Minister for Foreign "
+            "Affairs Funakoshi Takehiro in Seoul on March 4.",
+            "Vice Minister Park said that the two countries should build on the momentum of "
+            "improved relations.",
+        ],
+    ),
     (
         CN_MFA,
         [
@@ -1089,6 +1233,25 @@ TITLES = [
         "Meeting with Chinese Foreign Minister Wang Yi",
     ),
     (JOINT_STATEMENT, "Joint Statement between China and Kazakhstan"),
+    (
+        TURKIYE_LONG,
+        "No: 87, 12 May 2025, Press Release Regarding the Meeting of Minister of Foreign "
+        "Affairs Selim Arslan with the Minister of Foreign Affairs of Georgia Nino Beridze in "
+        "Ankara",
+    ),
+    (
+        SINGAPORE_LONG,
+        "MFA Press Release: Meeting between Minister for Foreign Affairs Dr Edwin Tan and "
+        "Malaysian Minister of Foreign Affairs Dato' Seri Hasan Rahim in Putrajaya, 7 January "
+        "2025",
+    ),
+    (
+        EMBASSY_LONG,
+        "Vice Minister of Agriculture and Rural Affairs Ma Lin and Kazakh Vice Minister of "
+        "Agriculture Yerlan Sadykov Co-chair the 5th Meeting of the China-Kazakhstan "
+        "Agricultural Cooperation Subcommittee",
+    ),
+    (KREMLIN_STANDFIRST, "Russian-Indian talks"),
     (NO_TITLE, None),
     (ONE_LINE, None),
 ]
@@ -1101,6 +1264,16 @@ def test_titles(text: str, expected: str | None) -> None:
 
 HEADINGS = [
     (JOINT_STATEMENT, ["Political Relations", "Economic Cooperation"]),
+    # a standfirst with a full stop names no section; the heading after the stars does
+    (
+        KREMLIN_STANDFIRST,
+        [
+            None,
+            None,
+            "Beginning of Russian-Indian talks in restricted format",
+            "Beginning of Russian-Indian talks in restricted format",
+        ],
+    ),
     (KREMLIN_MEETING, [None, None]),
     (
         JAPAN,
@@ -1157,6 +1330,10 @@ PIECES = [
     (JAPAN, (Removed.CAPTION, "(Photo) Japan-ROK Foreign Ministers’ Meeting")),
     (INDIA, (Removed.DATELINE, "Bishkek")),
     (KREMLIN_MEETING, (Removed.DATELINE, "The Kremlin, Moscow")),
+    (KREMLIN_STANDFIRST, (Removed.HEADING, "With Prime Minister of India Narendra Modi.")),
+    (KREMLIN_STANDFIRST, (Removed.BOILERPLATE, "* * * *")),
+    (SINGAPORE_LONG, (Removed.BOILERPLATE, ".  .  .  .  .")),
+    (KOREA_FOOTNOTE, (Removed.BOILERPLATE, "※ Unofficial translation")),
     (KREMLIN, (Removed.DATE, "October 5, 2023")),
     (KREMLIN, (Removed.BOILERPLATE, "Geography: Tajikistan")),
     (KOREA, (Removed.DATE, "2024-05-13")),

@@ -61,6 +61,7 @@ RULES: dict[str, str] = {
     "title.repeat": "a repost printing the headline twice",
     "heading.before_body": "a short line between the headline and the first paragraph",
     "heading.short_line": "a short line between body paragraphs: a section heading",
+    "heading.standfirst": "a verbless line with a full stop between paragraphs: a sub-headline",
     "nav.before_title": "a short line above the headline: site chrome ('Japan-China Relations')",
     "footer.after_body": "a short line after the last paragraph: signature, tags ('Tashkent')",
     "footer.in_block": "a line inside a footer block opened by a footer.* rule",
@@ -295,6 +296,32 @@ _ROLE_WORDS = re.compile(
     r"king|emir|prince|sultan|envoy|ambassador|HR/VP)\b",
     re.I,
 )
+
+
+# Lower-case words a Title Case headline keeps small: "Press Release Regarding the Telephone
+# Conversation of Minister ... with the Minister of Foreign Affairs of the Republic of ...".
+# fmt: off
+_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
+    "with", "between", "into", "upon", "via", "over", "under", "during", "among", "amid",
+    "as", "vs", "de", "da", "do", "dos", "das", "du", "des", "del", "la", "le", "van", "von",
+    "der", "den", "bin", "al", "el",
+}
+# fmt: on
+
+
+def _title_case(line: str) -> bool:
+    """Every lower-case word is a small word: a headline or a name, never a sentence.
+
+    A sentence has a lower-case verb or noun ("met", "held talks"); "Vice Minister of Commerce
+    Sun Haoran and Kyrgyz Minister ... Co-chair the 12th Meeting of the ... Subcommittee" and
+    the Kremlin's sub-headline "With President of Kazakhstan Askar Bekov." have none. A line
+    without any lower-case letter (a text in capitals) gives no such evidence.
+    """
+    if not re.search(r"[a-z]", line):
+        return False
+    words = [w.strip("\"'“”‘’()[],.:;!?") for w in line.split()[:64]]
+    return not any(w[:1].islower() and w.lower() not in _SMALL_WORDS for w in words if w)
 
 
 def _n_words(line: str, cap: int = 64) -> int:
@@ -767,6 +794,10 @@ def _is_body(text: str) -> bool:
     n = _n_words(text, 26)
     if n >= 25:
         return True  # a long paragraph, even one that lost its full stop
+    if n <= 16 and _title_case(text) and not _MARKER.match(text):
+        # A verbless line in title case is a sub-headline or a label, even with a full stop:
+        # "With President of Kazakhstan Askar Bekov." under a Kremlin headline.
+        return False
     if n >= 3 and _MARKER.match(text):
         if re.match(r"[-•*–—▪●◦‣⁃·■□➢►✓]|\(?[a-z]\)", text) or text[-1] in ";,.:":
             # List items: "• to expand trade in agricultural products;", "b) to operationalise
@@ -907,7 +938,35 @@ def _classify(items: list[_Item]) -> None:
             and _MARKER.match(nxt.text)
         ):
             lg.kind = "body"
+    _long_headlines(logical)
     _sentence_like_short_lines(items)
+
+
+def _long_headlines(logical: list[_Logical]) -> None:
+    """Long Title Case lines above the first paragraph are headlines, not paragraphs.
+
+    Some ministries print headlines of 25 words and more, which the length rule would take
+    for a paragraph that lost its full stop: "No: 214, 3 October 2024, Press Release Regarding
+    the Telephone Conversation of ... with the Minister of Foreign Affairs of the Republic of
+    Azerbaijan" (Türkiye MFA), "MFA Press Release: Telephone Call between Minister for Foreign
+    Affairs ... and ..., 4 March 2025" (Singapore MFA), a Chinese embassy's "Vice Minister ...
+    and Kyrgyz Minister ... Co-chair the 12th Meeting of the ... Subcommittee". Only lines
+    before the first paragraph that reads as prose, and only when one follows.
+    """
+    for k, lg in enumerate(logical):
+        if lg.kind != "body":
+            continue
+        if (
+            len(lg.text) <= 250
+            and "\n" not in lg.text.strip()
+            and not _terminal(lg.text)
+            and not _MARKER.match(lg.text)
+            and _title_case(lg.text)
+            and any(x.kind == "body" for x in logical[k + 1 :])
+        ):
+            lg.kind = "short"
+            continue
+        break
 
 
 def _find_title(items: list[_Item], first_body: int) -> int | None:
@@ -959,6 +1018,10 @@ def _short_line(items: list[_Item], k: int, w: _Walk) -> tuple[Removed, str]:
         return Removed.BOILERPLATE, "footer.in_block"
     if k > w.last_body:
         return Removed.BOILERPLATE, "footer.after_body"
+    if _terminal(it.text):
+        # A section heading has no full stop; a sub-headline that has one is a standfirst
+        # and names no section: "With President of Kazakhstan Askar Bekov." (Kremlin).
+        return Removed.HEADING, "heading.standfirst"
     w.heading = _HEADING_MARKER.sub("", it.text).strip() or None
     return Removed.HEADING, "heading.short_line"
 
