@@ -26,6 +26,9 @@ from readout_nlp.resources import load_jsonl
         ("Burmese", "MMR"),
         ("Türkiye", "TUR"),
         ("Turkish", "TUR"),
+        # Turkish capitals: İ lower-cases to "i" plus a combining dot
+        ("TÜRKİYE", "TUR"),
+        ("Türki\u0307ye", "TUR"),  # "TÜRKİYE".title()
         ("the PRC", "CHN"),
         ("People’s Republic of China", "CHN"),
         ("EU", "EU"),
@@ -176,6 +179,8 @@ def test_kinds():
         ),
         ("the People’s Republic of China", [("People’s Republic of China", "CHN")]),
         ("Delegation to KAZAKHSTAN", [("KAZAKHSTAN", "KAZ")]),
+        # a Turkish masthead in capitals, with the dotted capital İ
+        ("REPUBLIC OF TÜRKİYE", [("REPUBLIC OF TÜRKİYE", "TUR")]),
         (
             "Republic of Korea (ROK) Foreign Minister",
             [("Republic of Korea", "KOR"), ("ROK", "KOR")],

@@ -30,7 +30,8 @@ _SPACE = re.compile(r"\s+")
 def _key(text: str) -> str:
     text = text.replace("’", "'").strip().strip(".,;:")
     text = _ARTICLE.sub("", text)
-    return _SPACE.sub(" ", text).lower()
+    # "TÜRKİYE".lower() keeps the dot of the Turkish capital İ as U+0307: "türki̇ye"
+    return _SPACE.sub(" ", text).lower().replace("\u0307", "")
 
 
 def pattern_of(form: str) -> str:
