@@ -249,6 +249,26 @@ def test_read_date(text, expected, rule):
             "Talks were held between the Foreign Ministers of Kazakhstan and Uzbekistan.",
             "talks",
         ),
+        # consultations between ministries, reported in the passive
+        (
+            "Consultations held between the Foreign Ministries of Tajikistan and Hungary",
+            None,
+            "talks",
+        ),
+        (
+            None,
+            "On 2 June 2025, regular political consultations between the foreign ministries of "
+            "Tajikistan and Hungary were held in Dushanbe.",
+            "talks",
+        ),
+        # a host's lead: "welcomed <a named guest> to <a place>"
+        (
+            None,
+            "The Chancellor welcomed President Marcelo Rebelo de Sousa of Portugal to the "
+            "Federal Chancellery today.",
+            "meeting",
+        ),
+        (None, "The Minister welcomed the decision of Japan to expand scholarships.", "other"),
         # context is not the event: "following their talks ... signed the Joint Statement"
         (
             None,
@@ -378,6 +398,31 @@ def test_read_event_type(title, lead, expected):
         (
             "Permanent Mission of the People's Republic of China to the United Nations\n\nAmbassador\n",
             "CHN",
+            None,
+        ),
+        (  # the state's name above the ministry's, in Turkish capitals
+            "REPUBLIC OF TÜRKİYE\nMINISTRY OF FOREIGN AFFAIRS\n\nMinister Arslan meets Beridze\n",
+            "TUR",
+            None,
+        ),
+        (  # the country after the ministry's name (Singapore MFA)
+            "Ministry of Foreign Affairs Singapore\nHome > Newsroom\n\nMFA Press Release: Visit\n",
+            "SGP",
+            None,
+        ),
+        (  # no masthead, no byline: GOV.UK's headline style
+            "PM call with Prime Minister Ferreira of Portugal: 18 March 2025\n",
+            "GBR",
+            "Prime Minister",
+        ),
+        (
+            "Foreign Secretary meeting with Brazilian Foreign Minister: 9 April 2025\n",
+            "GBR",
+            "Foreign Secretary",
+        ),
+        (  # a date after the colon alone is no house style
+            "Prime Minister Li Qiang meets Kazakh Prime Minister\n",
+            None,
             None,
         ),
         (
@@ -708,12 +753,14 @@ STYLES += [
     (
         # no masthead and no byline: the post is the name, and no country is guessed from a
         # country named once in passing
+        # no byline: GOV.UK's headline style ("PM call with ...: <date>") gives the side;
+        # Ukraine, named once in passing, does not
         "uk-no-byline",
         "PM call with President Rojas of Chile: 12 February 2024\n\n"
         "The Prime Minister spoke to President Tomás Rojas of Chile this afternoon.\n\n"
         "The Prime Minister thanked President Rojas for Chile’s support for Ukraine at the United "
         "Nations.\n",
-        "2024-02-12 phone_call None | Prime Minister (None) Prime Minister; "
+        "2024-02-12 phone_call None | Prime Minister (GBR) Prime Minister; "
         "Tomás Rojas (CHL) President",
     ),
 ]
@@ -787,6 +834,117 @@ STYLES += [
         "The President of Russia is in China on a state visit. Russia and China agreed to deepen "
         "cooperation.\n",
         "2024-05-16 talks Beijing | Vladimir Putin (RUS) President; Xi Jinping (CHN)",
+    ),
+]
+
+
+STYLES += [
+    (
+        # a headline of 30 words is no paragraph: the lead's date, not the page's
+        "china-embassy-long-headline",
+        "Embassy of the People's Republic of China in the Republic of Kazakhstan\n"
+        "Home > Embassy News\n\n"
+        "Vice Minister of Agriculture and Rural Affairs Ma Lin and Kazakh Vice Minister of "
+        "Agriculture Yerlan Sadykov Co-chair the 5th Meeting of the China-Kazakhstan Agricultural "
+        "Cooperation Subcommittee\n\n2025/04/10\n\n"
+        "On April 9, 2025, Vice Minister of Agriculture and Rural Affairs of China Ma Lin and Vice "
+        "Minister of Agriculture of the Republic of Kazakhstan Yerlan Sadykov co-chaired the 5th "
+        "meeting of the Agricultural Cooperation Subcommittee in Astana.\n\n"
+        "Ma Lin said that China is ready to import more high-quality Kazakh wheat.\n",
+        "2025-04-09 meeting Astana | Ma Lin (CHN) Vice Minister of Agriculture and Rural Affairs; "
+        "Yerlan Sadykov (KAZ) Vice Minister of Agriculture",
+    ),
+    (
+        # a numbered release run into a long headline; the masthead gives the side
+        "turkiye-mfa-long-headline",
+        "REPUBLIC OF TÜRKİYE\nMINISTRY OF FOREIGN AFFAIRS\nHome / Press Releases\n\n"
+        "No: 87, 12 May 2025, Press Release Regarding the Telephone Conversation of Minister of "
+        "Foreign Affairs Selim Arslan with the Minister of Foreign Affairs of Georgia\n\n"
+        "Minister of Foreign Affairs Selim Arslan had a telephone conversation today with Nino "
+        "Beridze, Minister of Foreign Affairs of Georgia.\n\n"
+        "The Ministers discussed the peace process between Armenia and Azerbaijan and the "
+        "Middle Corridor.\n",
+        "2025-05-12 phone_call None | Selim Arslan (TUR) Minister of Foreign Affairs; "
+        "Nino Beridze (GEO) Minister of Foreign Affairs",
+    ),
+    (
+        # a Korean family name that is also a venue word ("Park"); a Japanese "Vice-Minister"
+        "korea-mofa-family-name",
+        "Ministry of Foreign Affairs, Republic of Korea\n\n"
+        "Outcome of Korea-Japan Vice Foreign Ministerial Strategic Dialogue\n\nDate : 2025-03-04\n\n"
+        "First Vice Minister of Foreign Affairs Park Yoon-ho held the Korea-Japan Vice Foreign "
+        "Ministerial Strategic Dialogue with Japanese Vice-Minister for Foreign Affairs Funakoshi "
+        "Takehiro in Seoul on March 4.\n\n"
+        "Vice Minister Park said that the two countries should build on the momentum of improved "
+        "relations.\n\n※ Unofficial translation\n",
+        "2025-03-04 talks Seoul | Park Yoon-ho (KOR) First Vice Minister of Foreign Affairs; "
+        "Funakoshi Takehiro (JPN) Vice-Minister for Foreign Affairs",
+    ),
+    (
+        # consultations: no subject in the lead, the heads of delegation in the next sentence
+        "kazakhstan-mfa-consultations",
+        "Ministry of Foreign Affairs of the Republic of Kazakhstan\n\n"
+        "Kazakhstan and Malaysia hold political consultations\n\n14.03.2025\n\n"
+        "On 14 March 2025, regular political consultations between the foreign ministries of "
+        "Kazakhstan and Malaysia were held in Astana. The Kazakh delegation was led by Deputy "
+        "Minister of Foreign Affairs Alibek Bakayev, and the Malaysian side by Secretary-General "
+        "of the Ministry of Foreign Affairs Amran Mohamed Zin.\n\n"
+        "The parties discussed trade, halal industry and education.\n",
+        "2025-03-14 talks Astana | Alibek Bakayev (KAZ) Deputy Minister of Foreign Affairs; "
+        "Amran Mohamed Zin (MYS) Secretary-General of the Ministry of Foreign Affairs",
+    ),
+    (
+        "tajikistan-mfa-co-chaired",
+        "Consultations held between the Foreign Ministries of Tajikistan and Hungary\n\n"
+        "02.06.2025\n\n"
+        "Political consultations between the foreign ministries of Tajikistan and Hungary were "
+        "held in Dushanbe on 2 June 2025. The consultations were co-chaired by Deputy Minister of "
+        "Foreign Affairs of Tajikistan Farrukh Sharifzoda and State Secretary of the Ministry of "
+        "Foreign Affairs and Trade of Hungary Levente Magyar.\n\n"
+        "The sides discussed cooperation in water management.\n",
+        "2025-06-02 talks Dushanbe | Farrukh Sharifzoda (TJK) Deputy Minister of Foreign Affairs; "
+        "Levente Magyar (HUN) State Secretary of the Ministry of Foreign Affairs and Trade",
+    ),
+    (
+        # the guest holds the same post as the host: the byline names the host
+        "uk-pm-same-post",
+        "Press release\nPM meeting with Prime Minister Lindqvist of Sweden: 3 April 2025\n"
+        "From: Prime Minister's Office, 10 Downing Street and The Rt Hon Edward Ashdown MP\n"
+        "Published 3 April 2025\n\n"
+        "The Prime Minister welcomed Prime Minister Mette Lindqvist of Sweden to Downing Street "
+        "this afternoon.\n\n"
+        "The leaders discussed support for Ukraine and security in the Baltic Sea.\n",
+        "2025-04-03 meeting London | Edward Ashdown (GBR) Prime Minister; "
+        "Mette Lindqvist (SWE) Prime Minister",
+    ),
+    (
+        # "In Brasília, ..." opens a sentence; a Portuguese venue; the signature's city
+        "brazil-communique",
+        "Ministério das Relações Exteriores\n\n"
+        "Joint Communiqué on the Official Visit of the President of Chile to Brazil\n\n"
+        "At the invitation of the President of the Federative Republic of Brazil, Luiz Rocha, "
+        "President Tomás Rojas of Chile paid an official visit to Brazil on 3 March 2025. In "
+        "Brasília, the two Presidents held a private meeting at Palácio da Alvorada.\n\n"
+        "1. The Presidents welcomed the progress of the Bioceanic Road Corridor.\n\n"
+        "Brasília, 3 March 2025\n",
+        "2025-03-03 joint_statement Brasília | Tomás Rojas (CHL) President; "
+        "Luiz Rocha (BRA) President",
+    ),
+    (
+        "brazil-venue-only",
+        "Foreign Ministers of Brazil and Colombia meet\n\n"
+        "The Foreign Ministers of Brazil and Colombia met at Palácio Itamaraty to review the "
+        "bilateral agenda.\n\nThe ministers discussed the Amazon Cooperation Treaty Organization.\n",
+        "None meeting Brasília | ",
+    ),
+    (
+        # a signature line whose city has an accent
+        "signature-city",
+        "Foreign ministers review bilateral agenda\n\n"
+        "The foreign ministers of Colombia and Ecuador reviewed the bilateral agenda and border "
+        "cooperation.\n\nThey agreed to deepen cooperation against illegal mining.\n\n"
+        "Bogotá, 12 May 2025\n",
+        "2025-05-12 other Bogotá | ",
     ),
 ]
 
@@ -938,6 +1096,20 @@ def test_japanese_surname_in_capitals(nlp):
     assert (meta.location, meta.event_type) == ("Vientiane", EventType.MEETING)
     kamiya = meta.participants[0]
     assert (kamiya.name, kamiya.country, kamiya.aliases) == ("KAMIYA Hiroshi", "JPN", ["Kamiya"])
+
+
+def test_korean_family_name_is_the_short_form(nlp):
+    """ "Vice Minister Park" refers to "Park Yoon-ho": the family name comes first."""
+    text = (
+        "Outcome of Korea-Japan Vice Foreign Ministerial Strategic Dialogue\n\n"
+        "First Vice Minister of Foreign Affairs Park Yoon-ho held the Korea-Japan Vice Foreign "
+        "Ministerial Strategic Dialogue with Japanese Vice-Minister for Foreign Affairs Funakoshi "
+        "Takehiro in Seoul on March 4, 2025.\n\n"
+        "Vice Minister Park said that the two countries should build on the momentum.\n"
+    )
+    park = nlp(text)._.readout_meta.participants[0]
+    forms = {text[m.start : m.end] for m in park.mentions}
+    assert (park.name, forms) == ("Park Yoon-ho", {"Park Yoon-ho", "Park"})
 
 
 def test_given_participants_are_kept(nlp):

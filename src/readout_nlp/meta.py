@@ -116,7 +116,8 @@ def _event_lexicon() -> tuple[tuple[EventCue, ...], re.Pattern[str]]:
                 EventType(e["type"]),
                 int(e.get("rank", 0)),
                 e.get("scope", "both"),
-                re.compile(e["pattern"], re.I),
+                # "case": true keeps capitals meaningful ("welcomed <Names> to <Place>")
+                re.compile(e["pattern"], 0 if e.get("case") else re.I),
             )
         )
     return tuple(cues), subordinate
@@ -156,12 +157,19 @@ class PublisherRule:
     pattern: re.Pattern[str]
     code: str | None
     principal_title: str | None
+    scope: str = "pieces"  # "pieces" (masthead, byline ...) or "title" (a house headline style)
 
 
 @lru_cache(maxsize=1)
 def _publisher_rules() -> tuple[PublisherRule, ...]:
     return tuple(
-        PublisherRule(e["id"], re.compile(e["pattern"]), e.get("code"), e.get("principal_title"))
+        PublisherRule(
+            e["id"],
+            re.compile(e["pattern"]),
+            e.get("code"),
+            e.get("principal_title"),
+            e.get("scope", "pieces"),
+        )
         for e in load_jsonl("publishers.jsonl")
     )
 
@@ -388,6 +396,8 @@ _NOT_NAME = {
     Republic Kingdom Federation State States Nations Affairs
     """.split()
 }
+# A romanised Korean (or Chinese) given name: "Min-seok", "Jae-won", "Dong-hyun".
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _MONTH_WORDS = set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -504,6 +514,22 @@ class _Reader:
         for i, t in enumerate(toks[:-1]):
             if t.text.lower() == "the" and toks[i + 1].cls == "HON":
                 t.cls = "HON"
+        # A family name that is also a venue word, between a post and a given name: "Minister
+        # of Foreign Affairs Park Min-seok", "First Vice Minister ... Park Jae-won" (Korea).
+        for i in range(1, len(toks) - 1):
+            t = toks[i]
+            if (
+                t.cls == "OTHER"
+                and t.text.istitle()
+                and t.text.lower() in _NOT_NAME
+                and toks[i - 1].cls in ("HEAD", "TW", "HON")
+                and toks[i + 1].cls == "NAME"
+                and (
+                    _GIVEN_NAME.fullmatch(toks[i + 1].text)
+                    or self._ner(t) == self._ner(toks[i + 1]) == "PERSON"
+                )
+            ):
+                t.cls = "NAME"
         return toks
 
     def _classify(self, t: Tok, hits: list[CountryHit], cities: list[tuple[int, int]]) -> str:
@@ -729,7 +755,7 @@ class _Reader:
                 evidence = "subject"
         if not evidence:
             return None
-        if any(t.text.lower() in _NOT_NAME for t in run):
+        if any(t.cls != "NAME" and t.text.lower() in _NOT_NAME for t in run):
             return None
         last = run[-1]
         name_end = last.start + len(last.base)
@@ -1074,9 +1100,15 @@ def read_publisher(layout: Layout) -> Publisher | None:
             Removed.DATE,
         )
     ]
-    for p in sorted(pieces, key=lambda p: p.start):
+    ordered = sorted(pieces, key=lambda p: p.start)
+    # A house headline style is the last resort, when no masthead or byline was printed:
+    # "PM call with President Rojas of Chile: 12 February 2024" is a GOV.UK readout.
+    titles = [p for p in layout.removed if p.kind is Removed.TITLE]
+    for p, scope in [*((p, "pieces") for p in ordered), *((p, "title") for p in titles)]:
         piece = text[p.start : p.end].strip()
         for rule in _publisher_rules():
+            if rule.scope != scope:
+                continue
             m = rule.pattern.search(piece)
             if not m:
                 continue
@@ -1095,8 +1127,9 @@ def read_publisher(layout: Layout) -> Publisher | None:
 # Location
 
 
+# "In Brasília, the two Presidents held ...": a sentence may open with the place.
 _PLACE_PREP = re.compile(
-    r"(?:\bin|\bat|\bto|\bvisiting|\binside|\bwhile\s+in|\bvisit\s+to)\s+"
+    r"(?:\b[Ii]n|\b[Aa]t|\bto|\bvisiting|\binside|\bwhile\s+in|\bvisit\s+to)\s+"
     r"(?:the\s+(?:city|capital|[A-Z][\w-]+\s+capital)\s+(?:of\s+)?)?$"
 )
 
@@ -1140,6 +1173,9 @@ def _cities_in(
             continue
         if not re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}", name):
             continue
+        # the head of a longer name the NER cut short: "Palácio" of "Palácio do Planalto"
+        if re.match(r"\s+(?:do|da|dos|das|de|del|di|du|des|of)\s+[A-Z]", text[ent.end_char :]):
+            continue
         if need_prep and not _PLACE_PREP.search(text[max(a, ent.start_char - 40) : ent.start_char]):
             continue
         out.append((ent.start_char, name, "location.ner_gpe"))
@@ -1174,7 +1210,7 @@ def read_location(
     for p in layout.removed:
         piece = text[p.start : p.end]
         if p.kind is Removed.DATELINE or (
-            p.kind is Removed.DATE and re.match(r"^[A-Z][A-Za-z .'’-]{1,40},\s*\d", piece)
+            p.kind is Removed.DATE and re.match(r"^[A-Z](?:[^\W\d_]|[ .'’-]){1,40},\s*\d", piece)
         ):
             # "BEIJING, March 3 (Xinhua) --", "Akorda, 15 October 2024" (the presidency's seat),
             # "The Kremlin, Moscow": a known city wins, then a venue's city, then the first part
@@ -1482,13 +1518,22 @@ def read_participants(
                 _merge(match.mention, m, titles=False)
             elif not principals or m.evidence != "subject" or len(principals) < 2:
                 add(m, side, "title")
+    # 2b. consultations of delegations: the heads, in the lead's paragraph or the next
+    if sum(1 for p in principals if p.name) < 2 and layout.sentences:
+        for m, side_code, how in _delegation_heads(reader, layout, lead_i):
+            if any(same_person(m.name, p.name) for p in principals if p.name):
+                continue
+            if m.country is None and side_code:
+                m.country, m.country_rule = side_code, "country.delegation"
+            side = "object" if any(p.side == "subject" for p in principals) else "subject"
+            add(m, side, how)
     # 3. the publisher's principal named by title only: "The Prime Minister spoke to ..."
     if title_only_subject is not None and not any(p.side == "subject" for p in principals):
         m = title_only_subject
-        name, how = _name_for_post(reader, layout, m)
-        m.name = name
         if m.country is None and publisher is not None:
             m.country, m.country_rule = publisher.code, "country.publisher"
+        name, how = _name_for_post(reader, layout, m, [p.name for p in principals if p.name])
+        m.name = name
         pr = add(m, "subject", "lead_title_only")
         if pr is not None:
             principals.remove(pr)
@@ -1625,6 +1670,55 @@ def read_participants(
     return out, rules
 
 
+# "The Uzbek delegation was headed by Deputy Minister ... X, and the Korean delegation by
+# First Vice Minister ... Y"; "The Kazakh side was represented by ..."; "with the Korean
+# delegation led by ...".
+_DELEGATION_HEAD = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<side>(?:[A-Z][\w’'-]+\s+){1,3})(?:delegation|side)\s+"
+    r"(?:(?:was|were|is)\s+)?(?:(?:headed|led|represented|chaired)\s+)?by\s+"
+)
+# "The consultations were co-chaired by X and Y", "The delegations were led by X and Y".
+_CHAIRED_BY = re.compile(
+    r"\b(?:delegations|consultations|talks|negotiations|meeting|session|dialogue|round)\s+"
+    r"(?:was|were)\s+(?:co-)?(?:chaired|headed|led)\s+(?:respectively\s+)?by\s+",
+    re.I,
+)
+
+
+def _delegation_heads(
+    reader: _Reader, layout: Layout, lead_i: int
+) -> list[tuple[Mention, str | None, str]]:
+    """Heads of delegations named where the lead names none: (mention, side's code, rule).
+
+    Consultations between ministries are reported without a subject ("Political consultations
+    between the Ministries of Foreign Affairs ... were held in Tashkent"); the next sentence
+    names who headed each side.
+    """
+    gaz = gazetteer()
+    text = reader.text
+    lead_par = layout.sentences[min(lead_i, len(layout.sentences) - 1)].paragraph
+    out: list[tuple[Mention, str | None, str]] = []
+    for s in layout.sentences:
+        if s.paragraph < lead_par:
+            continue
+        if s.paragraph > lead_par + 1:
+            break
+        sent = text[s.start : s.end]
+        people = [
+            m for m in reader.mentions(s.start, s.end, bare_subject=False) if not m.title_only
+        ]
+        for dm in _DELEGATION_HEAD.finditer(sent):
+            at = s.start + dm.end()
+            m = next((x for x in people if at <= x.start <= at + 4), None)
+            if m is not None:
+                out.append((m, gaz.code(dm.group("side").strip()), "delegation_head"))
+        cm = _CHAIRED_BY.search(sent)
+        if cm:
+            at = s.start + cm.end()
+            out.extend((x, None, "delegation_chair") for x in people if x.start >= at)
+    return out
+
+
 def _same_surname(a: Mention, b: Mention) -> bool:
     """A headline's short form of a lead's name: "Joe Biden" for "Joseph R. Biden, Jr."."""
     if not a.name or not b.name:
@@ -1651,8 +1745,15 @@ def _refers_to_principal(subj: str, principals: list[_Principal]) -> bool:
     return False
 
 
-def _name_for_post(reader: _Reader, layout: Layout, m: Mention) -> tuple[str, str]:
-    """A name for a principal the lead names only by post ("The Prime Minister")."""
+def _name_for_post(
+    reader: _Reader, layout: Layout, m: Mention, others: Sequence[str] = ()
+) -> tuple[str, str]:
+    """A name for a principal the lead names only by post ("The Prime Minister").
+
+    The same post held by the other side is no answer: in "The Prime Minister welcomed Prime
+    Minister Tomasz Kowalczyk of Poland to Downing Street", the Polish premier (already a
+    principal, of another country) does not name the British one; the byline does.
+    """
     text = reader.text
     want = {t.lower() for t in m.titles}
     spans = [(s.start, s.end) for s in layout.sentences] + [
@@ -1660,8 +1761,13 @@ def _name_for_post(reader: _Reader, layout: Layout, m: Mention) -> tuple[str, st
     ]
     for a, b in spans:
         for x in reader.mentions(a, b, bare_subject=False):
-            if x.name and want & {t.lower() for t in x.titles}:
-                return x.name, "participant.name_from_text"
+            if not x.name or not want & {t.lower() for t in x.titles}:
+                continue
+            if any(same_person(x.name, o) for o in others):
+                continue
+            if x.country and m.country and x.country != m.country:
+                continue
+            return x.name, "participant.name_from_text"
     byline = _byline_names(layout)
     if byline:
         return byline[0], "participant.name_from_byline"
@@ -1676,6 +1782,8 @@ def _surname(name: str) -> str:
     caps = [w for w in words if len(w) > 2 and w.isupper()]
     if caps:
         return caps[0].capitalize()
+    if len(words) == 2 and _GIVEN_NAME.fullmatch(words[1]) and len(words[0]) >= 3:
+        return words[0]  # Korean order, family name first: "Minister Park" for "Park Min-seok"
     if len(words) >= 2 and len(words[-1]) >= 3:
         return words[-1]
     return ""
