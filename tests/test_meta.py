@@ -938,6 +938,16 @@ STYLES += [
         "None meeting Brasília | ",
     ),
     (
+        # a city form that ends in a full stop keeps it
+        "korea-mofa-washington-dc",
+        "Outcome of Korea-U.S. Vice Foreign Ministerial Meeting\n\nDate : 2024-06-03\n\n"
+        "First Vice Minister of Foreign Affairs Kim Hyun-woo held a meeting with U.S. Deputy "
+        "Secretary of State Laura Bennett in Washington, D.C. on June 3.\n\n"
+        "The two sides agreed to hold the next strategic dialogue in Seoul.\n",
+        "2024-06-03 meeting Washington, D.C. | Kim Hyun-woo (KOR) First Vice Minister of Foreign "
+        "Affairs; Laura Bennett (USA) Deputy Secretary of State",
+    ),
+    (
         # a signature line whose city has an accent
         "signature-city",
         "Foreign ministers review bilateral agenda\n\n"
@@ -1096,6 +1106,13 @@ def test_japanese_surname_in_capitals(nlp):
     assert (meta.location, meta.event_type) == ("Vientiane", EventType.MEETING)
     kamiya = meta.participants[0]
     assert (kamiya.name, kamiya.country, kamiya.aliases) == ("KAMIYA Hiroshi", "JPN", ["Kamiya"])
+
+
+def test_every_city_and_venue_has_a_unique_id():
+    from readout_nlp.resources import load_jsonl
+
+    ids = [e["id"] for e in load_jsonl("cities.jsonl")]
+    assert len(ids) == len(set(ids))
 
 
 def test_korean_family_name_is_the_short_form(nlp):

@@ -1135,8 +1135,11 @@ _PLACE_PREP = re.compile(
 
 
 def _norm_city(s: str) -> str:
-    s = re.sub(r"\s+", " ", s.strip().strip(",.–—-").strip())
     pl = places()
+    whole = re.sub(r"\s+", " ", s.strip())
+    if whole in pl.by_form:
+        return pl.by_form[whole]  # a form ending in a full stop: "Washington, D.C."
+    s = re.sub(r"\s+", " ", s.strip().strip(",.–—-").strip())
     if s in pl.by_form:
         return pl.by_form[s]
     if s.isupper():
@@ -1377,12 +1380,15 @@ def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Coun
     A country paired with a known participant's country ("China and Kazakhstan",
     "China-Kazakhstan", "Kazakh-Chinese") or named as a side ("the Chinese side") counts three
     times; a mention alone once. A country named once in passing ("Chile's support for
-    Ukraine") does not make a side.
+    Ukraine") does not make a side. The headline counts with the body: "Outcome of Korea-U.S.
+    Vice Foreign Ministerial Meeting" pairs the two sides.
     """
     gaz = gazetteer()
     text = reader.text
     counts: Counter[str] = Counter()
     spans = [(s.start, s.end) for s in layout.sentences]
+    if layout.title:
+        spans.append(layout.title)  # "Korea-U.S. Foreign Ministers' Meeting": the two sides
     hits = [
         h
         for h in reader.country_hits
