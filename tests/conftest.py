@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import readout_nlp
+
+# Property tests: a bounded profile for every run (CI stays fast), a long one on demand:
+#   HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_robustness.py
+settings.register_profile(
+    "ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 GOLD_DIR = Path(__file__).parent / "gold" / "dev"
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"

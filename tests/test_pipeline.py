@@ -91,3 +91,15 @@ def test_readout_round_trips_through_json(nlp):
 def test_bad_input_raises_a_readout_error(nlp, bad, error):
     with pytest.raises(error):
         readout_nlp.analyze(bad, nlp=nlp)
+
+
+def test_a_user_taxonomy_is_passed_through_load(tmp_path):
+    """`load(taxonomy=...)` configures the commitments component (docs/taxonomy.md)."""
+    from pathlib import Path
+
+    custom = Path(__file__).parents[1] / "examples" / "taxonomy_custom.jsonl"
+    nlp = readout_nlp.load(taxonomy=custom)
+    pipe = nlp.get_pipe("readout_commitments")
+    assert pipe.taxonomy is not None
+    assert nlp.config["components"]["readout_commitments"]["taxonomy"] == str(custom)
+    assert {t.id for t in pipe.taxonomy} != {t.id for t in readout_nlp.load_taxonomy()}

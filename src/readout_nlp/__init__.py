@@ -10,7 +10,9 @@ works on any English pipeline with a parser.
 
 from . import extensions as _extensions  # noqa: F401  (declares the Doc/Span extensions)
 from .about import __version__
+from .commitments import load_taxonomy, set_default_taxonomy
 from .errors import (
+    AnalysisError,
     EmptyInputError,
     GoldFormatError,
     InputFileError,
@@ -20,6 +22,7 @@ from .errors import (
     ReadoutError,
     ReadoutWarning,
     TaxonomyError,
+    TextTooLongError,
 )
 from .frames import batch_frame, claims_frame, commitments_frame, read_readouts, readouts_frame
 from .pipeline import analyze, load, pipe, to_readout
@@ -45,6 +48,8 @@ __all__ = [
     "load",
     "pipe",
     "to_readout",
+    "load_taxonomy",
+    "set_default_taxonomy",
     "render",
     "render_html",
     "render_page",
@@ -73,5 +78,7 @@ __all__ = [
     "InputFileError",
     "GoldFormatError",
     "TaxonomyError",
+    "TextTooLongError",
+    "AnalysisError",
     "ReadoutWarning",
 ]

@@ -21,6 +21,7 @@ Every decision records the rule that made it (``Decision.rule``) and its cue.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -305,7 +306,10 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
     mains = {t.i for t in syntax.main_verbs(sent)}
     out: list[tuple[Cue, Token]] = []
     seen = set()
-    for mid, start, end in matches:
+    # `matches` is sorted by start: look only at this sentence's slice of it.
+    lo = bisect.bisect_left(matches, sent.start, key=lambda m: m[1])
+    hi = bisect.bisect_left(matches, sent.end, key=lambda m: m[1])
+    for mid, start, end in matches[lo:hi]:
         if start < sent.start or end > sent.end:
             continue
         anchor = sent.doc[start]

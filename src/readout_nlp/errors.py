@@ -40,3 +40,14 @@ class TaxonomyError(ReadoutError, ValueError):
 
 class ReadoutWarning(UserWarning):
     """Something the user should know about a result (e.g. the text does not look English)."""
+
+
+class TextTooLongError(ReadoutError, ValueError):
+    """The text is longer than the pipeline's ``max_length`` characters."""
+
+
+class AnalysisError(ReadoutError, RuntimeError):
+    """An unexpected failure inside the analysis (a bug: please report it with the text).
+
+    The original exception is chained as ``__cause__``.
+    """

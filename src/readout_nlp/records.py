@@ -194,6 +194,9 @@ class Commitment(TextSpan):
     ] = None
     cameo: Annotated[str | None, Field(description="CAMEO event code.")] = None
     plover: Annotated[str | None, Field(description="PLOVER event type.")] = None
+    plover_context: Annotated[
+        str | None, Field(description="PLOVER context of the type (economic, diplomatic ...).")
+    ] = None
     rule: Annotated[str, Field(description="Ids of the rules that fired (type|modality|parties).")]
 
 
@@ -223,6 +226,12 @@ class Readout(_Record):
                     raise ValueError(f"{kind}[{i}] ends at {rec.end}, past the text ({n})")
                 if self.text[rec.start : rec.end] != rec.text:
                     raise ValueError(f"{kind}[{i}].text does not equal text[start:end]")
+        names = {p.name for p in self.meta.participants}
+        for kind in ("claims", "commitments"):
+            for i, rec in enumerate(getattr(self, kind)):
+                unknown = [s for s in rec.speakers if s not in names]
+                if unknown:
+                    raise ValueError(f"{kind}[{i}] speakers {unknown} are not participants")
         return self
 
     # -- conveniences for notebooks ---------------------------------------------------------

@@ -155,5 +155,5 @@ def conjuncts(head: Token) -> list[Token]:
 def text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    # A Span's text costs its own length; doc.text would rebuild the whole document.
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text

@@ -681,6 +681,7 @@ def _record(
         trigger=trigger,
         cameo=cameo,
         plover=plover,
+        plover_context=spec.plover_context if plover else None,
         rule="|".join(f.rules),
     )
 
