@@ -201,9 +201,10 @@ def _resolve(ref: Reference, state: _State, sent: Span, subj: Token | None) -> t
                 return list(state.last_plural), "pronoun.they"
             return list(state.group), "pronoun.they.group"
         if p == "i":
-            # "I also propose that ..." in a transcript turn: the turn's speaker
-            if len(state.turn) == 1:
-                return list(state.turn), "pronoun.i.turn"
+            # "I also propose that ..." in a transcript turn (which may run over paragraphs)
+            turn = state.turn or state.prev_para_turn
+            if len(turn) == 1:
+                return list(turn), "pronoun.i.turn"
             return [], "pronoun.unresolved"
         if p in ("we", "us"):
             if state.turn:
@@ -539,6 +540,21 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
             continue
         subj = syntax.subject_of(anchor)
         if subj is None:
+            near = syntax.words_before(anchor) if anchor.dep_ == "ROOT" else None
+            if near is not None:
+                ref = roster.classify(syntax.text(near))
+                if ref.kind is not RefKind.UNKNOWN:
+                    people, rule = _resolve(ref, state, sent, None)
+                    if people:
+                        cue_span = (
+                            sent.doc[cue.start].idx,
+                            sent.doc[cue.end - 1].idx + len(sent.doc[cue.end - 1]),
+                        )
+                        sspan = (near[0].idx, near[-1].idx + len(near[-1]))
+                        return _explicit(
+                            sent, state, people, cue.cue, cue_span, sspan,
+                            f"explicit.{rule}.before_verb", ref,
+                        )
             continue
         if subj.lower_ in ("it", "there") or subj.dep_ == "expl":
             continue

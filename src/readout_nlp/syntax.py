@@ -97,6 +97,23 @@ def subject_next_to(verb: Token, subj: Token) -> list[Token] | None:
     return chunk
 
 
+def words_before(verb: Token) -> list[Token] | None:
+    """The words between the last comma before `verb` (or the sentence start) and `verb`.
+
+    For a cue the parse left without a subject: "To further deepen the partnership, Minister
+    X suggested that ..." attaches "Minister X" to the purpose clause.
+    """
+    sent = verb.sent
+    commas = [t.i for t in sent if sent.start <= t.i < verb.i and t.text == ","]
+    begin = commas[-1] + 1 if commas else sent.start
+    chunk = [t for t in sent.doc[begin : verb.i] if t.dep_ not in ("advmod", "neg", "punct")]
+    if not chunk or len(chunk) > 12 or any(t.pos_ in ("VERB", "AUX") for t in chunk):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in chunk):
+        return None
+    return chunk
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
