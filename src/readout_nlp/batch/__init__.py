@@ -26,6 +26,16 @@ Writing (``run_batch``)
 Duplicates are analysed once: the second file gets a ``duplicate`` note naming the first
 rather than a second Readout, so claim and commitment counts are not doubled when the same
 readout was saved twice (e.g. from the ministry's and the embassy's site).
+
+Processes (``n_process``)
+  With 1, batches go through ``nlp.pipe`` in this process. With more, each worker process
+  loads the pipeline once and returns Readout JSON (Doc extensions do not pickle); batches
+  are taken back in submission order, a few in flight at a time, so the output is the same
+  bytes whatever the process count and memory does not grow with the corpus.
+
+Modules: ``inputs`` (files → text), ``engine`` (text → Readout JSON, in-process or in
+workers), ``output`` (JSONL appends, tables), ``run`` (``run_batch``, ``analyze_folder``),
+``records`` (``BatchError``, ``ErrorKind``).
 """
 
 from __future__ import annotations
