@@ -683,6 +683,13 @@ TYPES = [
         "agriculture/pledge/CHN",
         "trade/intent/CHN",
     ),
+    # sanctions circumvention is about the conflict, not trade
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock met Stéphane Séjourné in Berlin.",
+        "Baerbock urged the French side to tighten export controls on dual-use goods that could reach Russia.",
+        "regional_issues/proposal/FRA",
+    ),
     # boundaries: critical minerals and electric vehicles → industry; e-commerce → science
     _case(
         WANG_NURTLEU,

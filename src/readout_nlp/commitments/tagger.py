@@ -561,7 +561,16 @@ def _actor_name(clause: Clause) -> set[int]:
 
 def _yield(types: dict, tax: Taxonomy) -> dict:
     present = set(types)
-    return {t: v for t, v in types.items() if not (set(tax[t].yields_to) & present)}
+    dropped: set[str] = set()
+    for _span, trigger_id in types.values():
+        trig = tax.trigger(trigger_id)
+        if trig is not None:
+            dropped.update(trig.overrides)
+    return {
+        t: v
+        for t, v in types.items()
+        if t not in dropped and not (set(tax[t].yields_to) & present)
+    }
 
 
 def _has_word(clause: Clause, words: frozenset[str]) -> bool:

@@ -98,6 +98,13 @@ class Trigger(_Entry):
     weak: Annotated[bool, Field(description="Counts only when the clause names no other type.")] = (
         False
     )
+    overrides: Annotated[
+        list[str],
+        Field(
+            description="Types dropped from a clause where this trigger fires ('dual-use goods "
+            "to Russia' is the war, not trade)."
+        ),
+    ] = []
     about_participant: Annotated[
         bool,
         Field(
@@ -216,6 +223,11 @@ class Taxonomy:
             for trig in t.triggers:
                 self._triggers[trig.id] = (t.id, trig)
         self._matchers: dict[int, _Matchers] = {}
+
+    def trigger(self, trigger_id: str) -> Trigger | None:
+        """The trigger with this id, if it is one of the taxonomy's."""
+        hit = self._triggers.get(trigger_id)
+        return hit[1] if hit else None
 
     def __contains__(self, type_id: object) -> bool:
         return type_id in self.types
