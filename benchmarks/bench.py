@@ -377,12 +377,15 @@ def memory_child(n: int, n_process: int, batch_size: int, model: str | None) -> 
                             progress=False)  # fmt: skip
         seconds = time.perf_counter() - t0
         out_mb = sum(p.stat().st_size for p in out.iterdir()) / 1e6
+        from readout_nlp.batch import iter_errors
+
+        first_errors = [str(e) for _, e in zip(range(3), iter_errors(out), strict=False)]
     print(json.dumps({
         "docs": n, "done": summary.done, "failed": summary.failed, "seconds": seconds,
         "parent_peak_mb": _peak_rss_mb(),
         "parent_before_run_mb": rss_before,
         "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "output_mb": out_mb,
+        "output_mb": out_mb, "first_errors": first_errors,
     }))  # fmt: skip
 
 
@@ -511,6 +514,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             m = memory(n, args.memory_n_process, args.batch_size, args.model)
             mem.append(m)
+            if m["failed"]:
+                print(f"  warning: {m['failed']} of {n} docs failed, e.g. {m['first_errors'][:1]}")
             print(f"  {n:>6} {m['parent_peak_mb']:10.0f} {m['worker_peak_mb']:10.0f} "
                   f"{m['done'] / m['seconds']:8.1f} {m['output_mb']:10.1f}")  # fmt: skip
         figures["memory"] = mem

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from readout_nlp import batch
 from readout_nlp.batch import (
     BatchError,
     BatchInputError,
@@ -507,3 +508,21 @@ def test_a_model_the_workers_cannot_load_stops_the_run_once(tmp_path):
 
     with pytest.raises(ModelNotFoundError, match="no_such_pipeline"):
         run_batch(DATA, tmp_path / "out", model="no_such_pipeline", n_process=2, progress=False)
+
+
+def test_resume_retries_files_whose_worker_died(nlp, tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    path = root / "uk.txt"
+    path.write_bytes((DATA / "uk-pm-call-chile.txt").read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    died = BatchError(
+        source=str(path),
+        content_sha256=batch.sha256_bytes(path.read_bytes()),
+        kind=ErrorKind.WORKER_DIED,
+        reason="the worker process died while analysing this file",
+    )
+    (out / "errors.jsonl").write_text(died.model_dump_json() + "\n", "utf-8")
+    summary = run_batch(root, out, nlp=nlp, resume=True, progress=False)
+    assert (summary.done, summary.skipped, summary.failed) == (1, 0, 0)

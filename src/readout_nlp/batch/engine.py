@@ -101,6 +101,10 @@ _WORKER_NLP: Language | None = None
 _WORKER_INIT_ERROR: str | None = None
 
 
+#: Worker deaths on consecutive files after which the run stops (see _Pool._isolated).
+MAX_DEATHS_IN_A_ROW = 3
+
+
 def _init_worker(model: str | None) -> None:
     """Load the pipeline once per worker process."""
     global _WORKER_NLP, _WORKER_INIT_ERROR
@@ -143,6 +147,7 @@ class _Pool:
         # macOS and Windows use anyway.
         self._ctx = multiprocessing.get_context("spawn")
         self._ex = self._start()
+        self._deaths = 0
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -173,7 +178,19 @@ class _Pool:
                 continue
             try:
                 out.extend(self._result(self._ex.submit(_work, [job])))
+                self._deaths = 0
             except BrokenProcessPool:
+                self._deaths += 1
+                if self._deaths >= MAX_DEATHS_IN_A_ROW:
+                    # One bad file kills one worker; a worker that dies on every file means
+                    # the environment is at fault, and marking the whole corpus failed would
+                    # hide that.
+                    raise ReadoutError(
+                        f"the worker processes died on {self._deaths} files in a row: a new "
+                        "process cannot import or run the pipeline (a broken install, code "
+                        "that cannot be imported from a script run from stdin, or no memory "
+                        "left). Run with n_process=1 to see the error."
+                    ) from None
                 out.append(_fail(job, ErrorKind.WORKER_DIED,
                                  "the worker process died while analysing this file (out of "
                                  "memory, or a crash in native code)"))  # fmt: skip

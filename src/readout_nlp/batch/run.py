@@ -107,7 +107,9 @@ def _resume_state(out: Path) -> Seen:
             seen.first_source.setdefault(sha, source)
     for row in iter_jsonl(out / ERRORS):
         sha, source = row.get("content_sha256"), row.get("source")
-        if sha and source:  # errors without a hash (file missing, unreadable) are retried
+        # Retried: errors without a hash (file missing, unreadable), and worker deaths,
+        # which depend on the machine (memory) more than on the file.
+        if sha and source and row.get("kind") != ErrorKind.WORKER_DIED.value:
             seen.recorded.add((source, sha))
             failed = row.get("kind") != ErrorKind.DUPLICATE.value
             seen.failed_before[(source, sha)] = failed
