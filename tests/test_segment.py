@@ -423,6 +423,7 @@ LINES = [
     ("05.03.2024", D),
     ("Brussels, 14/05/2024 - 15:30, UNIQUE ID: 240514_5", D),
     ("Tuesday, 14 May 2024", D),
+    ("May 20, 2025 - Ottawa, Ontario - Global Affairs Canada", D),  # date, place, publisher
     ("Xinhua) 10:02, September 13, 2023", D),
     ("Publication date: October 7, 2022, 15:40", D),
     ("15:40", D),
@@ -453,6 +454,7 @@ LINES = [
     ("Ministry of Foreign Affairs of the Republic of Kazakhstan and the", None),
     ("Both sides support the UN, the SCO and CICA | a phrase with bars in it.", None),
     ("Tags were attached to the shipments, the Minister said.", None),
+    ("14 May 2024 – Secretary Bautista Meets Japanese Foreign Minister", None),  # a headline
     ("1. Overall Japan-China relations", None),
     ("Tashkent", None),
 ]
@@ -1252,6 +1254,20 @@ TITLES = [
         "Agricultural Cooperation Subcommittee",
     ),
     (KREMLIN_STANDFIRST, "Russian-Indian talks"),
+    (  # the same long headline in a hard-wrapped plain-text copy
+        "Press Releases\n\n"
+        "No: 41, 2 March 2025, Press Release Regarding the Visit of Minister of Foreign\n"
+        "Affairs Selim Arslan to the Republic of Kazakhstan and the Meeting with Deputy\n"
+        "Prime Minister\n\n"
+        "Minister of Foreign Affairs Selim Arslan met today in Astana with Deputy Prime\n"
+        "Minister and Minister of Foreign Affairs of Kazakhstan Yerlan Bekmukhanov. The\n"
+        "Ministers discussed the Middle Corridor and agreed to meet again in Ankara.\n\n"
+        "The Ministers also reviewed the preparations for the Organization of Turkic States\n"
+        "summit and cooperation in energy, transport and higher education.\n",
+        "No: 41, 2 March 2025, Press Release Regarding the Visit of Minister of Foreign\n"
+        "Affairs Selim Arslan to the Republic of Kazakhstan and the Meeting with Deputy\n"
+        "Prime Minister",
+    ),
     (NO_TITLE, None),
     (ONE_LINE, None),
 ]
@@ -1308,6 +1324,16 @@ PIECES = [
         "Crown Prince receives Uzbek FM\n\nRiyadh, May 14, 2024, SPA -- The Crown Prince "
         "received the Minister.\n",
         (Removed.DATELINE, "Riyadh, May 14, 2024, SPA -- "),
+    ),
+    (  # a Hijri date before the Gregorian one (Saudi Press Agency)
+        "Foreign Minister Receives Kazakh Counterpart\n\nRiyadh, Ramadan 14, 1446, March 14, "
+        "2025, SPA -- Minister of Foreign Affairs Prince Faisal bin Nasser received the Minister.\n",
+        (Removed.DATELINE, "Riyadh, Ramadan 14, 1446, March 14, 2025, SPA -- "),
+    ),
+    (  # a city with an accent
+        "Colombia and Ecuador review border cooperation\n\nBogotá, 5 May 2025 – The foreign "
+        "ministers of Colombia and Ecuador met in the capital today.\n",
+        (Removed.DATELINE, "Bogotá, 5 May 2025 – "),
     ),
     (
         "Iranian FM meets Turkmen counterpart\n\nTehran, IRNA -- The Foreign Minister met his "

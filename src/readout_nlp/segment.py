@@ -210,7 +210,8 @@ _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:\(?[A-Z]{
 # A line that is only a date (and time): "Updated: March 14, 2025 21:37", "2024-01-10 08:42",
 # "JUNE 12, 2024", "Brussels, 05/03/2024 - 18:21", "Publication date: October 7, 2022, 15:40",
 # "Xinhua) 10:02, September 13, 2023", "Published 14 May 2024", "15:40",
-# "14.05.2024 - Press release" (German Foreign Office), "Updated 21:06, 14-May-2024" (CGTN).
+# "14.05.2024 - Press release" (German Foreign Office), "Updated 21:06, 14-May-2024" (CGTN),
+# "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada" (the place and the publisher).
 _DATE_ONLY = re.compile(
     rf"""^(?:
         (?:(?:last\s+)?(?:published|updated|modified|posted|released|issued|date|dated|
@@ -225,6 +226,8 @@ _DATE_ONLY = re.compile(
         (?:\s*,?\s*unique\ id\s*:\s*\S+)?  # EEAS: "Brussels, 14/05/2024 - 15:30, UNIQUE ID: ..."
         (?:\s+by\s+[\w .]{{1,40}})?  # "Posted On: 14 MAY 2024 5:25PM by PIB Delhi" (India PIB)
         (?:\s*[-–|]\s*(?:press\ release|article|statement|news|readout|speech|interview))?
+        # Canada: "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada"
+        (?:\s+[-–—]\s+[A-ZÀ-Þ][\w.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.'’ ]{{1,30}})?\s+[-–—]\s+[A-Z][\w.'’&, ]{{1,60}})?
         (?:\s*\|.*)?
       |{_TIME}
       |\w+day,?\s+{_MONTHS}\s+\d{{1,2}}{_ORD}  # "Tuesday, May 14" (no year)
@@ -407,7 +410,17 @@ _HEADING_MARKER = re.compile(
 _OPEN_QUOTE = re.compile(r"[“\"‘'«„]" + _WS + "*")
 _CLOSER_OF = {"“": "”", "‘": "’", "«": "»", "„": "“"}
 
-_CITY = r"[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3}"
+# Letters of any script after a capital: "Brasília", "Bogotá", "Reykjavík".
+_CITY = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’.-])+(?:[ -][A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’.-])+){0,3}"
+# A Hijri date before the Gregorian one (Saudi Press Agency, other Gulf agencies):
+# "Jeddah, Dhu al-Hijjah 12, 1446, June 08, 2025, SPA -- ".
+_HIJRI = (
+    r"(?:Muharram|Safar|Rabi['’]?\s*(?:al|ul)?[- ]?(?:Awwal|Auwal|Akhir|Akhar|Thani)|"
+    r"Jumad[ao]\s*(?:al|ul)?[- ]?(?:Ula|Oula|Awwal|Akhirah|Akhira|Thani|Thaniyah)|Rajab|"
+    r"Sha['’]?ban|Rama[dz]h?an|Shawwal|"
+    r"Dhu['’]?l?(?:\s+|-)?(?:al[- ]?)?(?:Qa['’]?dah|Qi['’]?dah|Hijjah|Hijja))"
+    r"\s+\d{1,2},?\s+\d{4}(?:\s*A?H)?,\s+"
+)
 _AGENCY = r"\([A-Z][\w .&/-]{0,30}\)"
 _DATELINES = (
     # "BEIJING, March 3 (Xinhua) -- ", "ASHGABAT, Sept. 12 (Xinhua) -- ",
@@ -416,7 +429,7 @@ _DATELINES = (
     (
         "dateline.dated",
         re.compile(
-            rf"{_CITY}(?:,\s*{_CITY})?,\s+"
+            rf"{_CITY}(?:,\s*{_CITY})?,\s+(?:{_HIJRI})?"
             rf"(?:{_MONTHS}\s+\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?"
             rf"|\d{{1,2}}{_ORD}\s+{_MONTHS},?(?:\s*\d{{4}})?"
             r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
@@ -958,7 +971,6 @@ def _long_headlines(logical: list[_Logical]) -> None:
             continue
         if (
             len(lg.text) <= 250
-            and "\n" not in lg.text.strip()
             and not _terminal(lg.text)
             and not _MARKER.match(lg.text)
             and _title_case(lg.text)
