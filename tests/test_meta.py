@@ -269,6 +269,13 @@ def test_read_date(text, expected, rule):
             "meeting",
         ),
         (None, "The Minister welcomed the decision of Japan to expand scholarships.", "other"),
+        # a possessive inside the dialogue's name
+        (
+            None,
+            "Secretary Bautista and Foreign Minister Carmody held the third Philippines-Australia "
+            "Foreign Ministers' Strategic Dialogue in Cebu City.",
+            "talks",
+        ),
         # context is not the event: "following their talks ... signed the Joint Statement"
         (
             None,
@@ -419,6 +426,19 @@ def test_read_event_type(title, lead, expected):
             "Foreign Secretary meeting with Brazilian Foreign Minister: 9 April 2025\n",
             "GBR",
             "Foreign Secretary",
+        ),
+        (  # the state's official name as a masthead
+            "Arab Republic of Egypt\nMinistry of Foreign Affairs\n\nForeign Minister Receives\n",
+            "EGY",
+            None,
+        ),
+        ("Kingdom of Saudi Arabia\nMinistry of Foreign Affairs\n\nMinister meets\n", "SAU", None),
+        ("The Republic Day Parade\n\nMinister meets Ambassador\n", None, None),
+        (  # a state news agency in the dateline
+            "Foreign Minister Receives Kazakh Counterpart\n\nRiyadh, Ramadan 14, 1446, March 14, "
+            "2025, SPA -- The Minister received his counterpart in Riyadh today.\n",
+            "SAU",
+            None,
         ),
         (  # a date after the colon alone is no house style
             "Prime Minister Li Qiang meets Kazakh Prime Minister\n",
@@ -946,6 +966,64 @@ STYLES += [
         "The two sides agreed to hold the next strategic dialogue in Seoul.\n",
         "2024-06-03 meeting Washington, D.C. | Kim Hyun-woo (KOR) First Vice Minister of Foreign "
         "Affairs; Laura Bennett (USA) Deputy Secretary of State",
+    ),
+    (
+        # Canada: the date line names the place and the publisher
+        "canada-gac-date-place",
+        "Global Affairs Canada\n\nMinister meets with Philippine Secretary of Foreign Affairs\n\n"
+        "May 20, 2025 - Ottawa, Ontario - Global Affairs Canada\n\n"
+        "The Honourable Claire Fontaine, Minister of Foreign Affairs, today met with Enrique "
+        "Bautista, Secretary of Foreign Affairs of the Philippines.\n\n"
+        "The ministers discussed maritime security and trade.\n",
+        "2025-05-20 meeting Ottawa | Claire Fontaine (CAN) Minister of Foreign Affairs; "
+        "Enrique Bautista (PHL) Secretary of Foreign Affairs",
+    ),
+    (
+        # a place named a city; the official name of the state as a masthead
+        "philippines-dfa-named-city",
+        "Department of Foreign Affairs\nRepublic of the Philippines\n\n"
+        "Philippines and Australia Hold Third Ministerial Meeting\n\n"
+        "Secretary of Foreign Affairs Enrique Bautista and Foreign Minister Helen Carmody of "
+        "Australia held the third Philippines-Australia Foreign Ministers' Strategic Dialogue in "
+        "Cebu City today.\n\nThe two Ministers welcomed the growth of bilateral trade.\n",
+        "None meeting Cebu City | Enrique Bautista (PHL) Secretary of Foreign Affairs; "
+        "Helen Carmody (AUS) Foreign Minister",
+    ),
+    (
+        # a spokesperson frames the lead; a portfolio listed after a comma
+        "egypt-mfa-spokesperson",
+        "Arab Republic of Egypt\nMinistry of Foreign Affairs\n\n"
+        "Foreign Minister Receives Kenyan Cabinet Secretary\n\nMonday, 12 May 2025\n\n"
+        "Ambassador Nabil Fahmy, the Official Spokesperson of the Ministry of Foreign Affairs, "
+        "stated that Minister of Foreign Affairs, Emigration and Egyptians Abroad Dr. Karim Adel "
+        "received Kenyan Cabinet Secretary for Foreign Affairs Dr. Musalia Otieno in Cairo on "
+        "Monday.\n\nMinister Adel affirmed Egypt's keenness to deepen cooperation on Nile water "
+        "issues.\n",
+        "2025-05-12 meeting Cairo | Karim Adel (EGY) Minister of Foreign Affairs, Emigration and "
+        "Egyptians Abroad; Musalia Otieno (KEN) Cabinet Secretary for Foreign Affairs",
+    ),
+    (
+        # a Mongolian name: the patronymic's initial glued to the given name
+        "mongolia-mfa",
+        "MINISTRY OF FOREIGN AFFAIRS OF MONGOLIA\n\n"
+        "Minister for Foreign Affairs holds talks with Minister of Foreign Affairs of Kazakhstan"
+        "\n\n2025.06.03\n\n"
+        "On 3 June 2025, Minister for Foreign Affairs of Mongolia B.Enkhjargal held official talks "
+        "in Ulaanbaatar with Minister of Foreign Affairs of Kazakhstan Daulet Ospanov.\n\n"
+        "Minister B.Enkhjargal noted that the two countries share a common history.\n",
+        "2025-06-03 talks Ulaanbaatar | B.Enkhjargal (MNG) Minister for Foreign Affairs; "
+        "Daulet Ospanov (KAZ) Minister of Foreign Affairs",
+    ),
+    (
+        # a Hijri dateline; the agency gives the side; a royal style after the post
+        "saudi-spa",
+        "Saudi Press Agency\n\nForeign Minister Receives Kazakh Counterpart\n\n"
+        "Riyadh, Ramadan 14, 1446, March 14, 2025, SPA -- Minister of Foreign Affairs Prince "
+        "Faisal bin Nasser received at the Ministry's headquarters in Riyadh today Minister of "
+        "Foreign Affairs of the Republic of Kazakhstan Daulet Ospanov.\n\n"
+        "During the meeting, they reviewed bilateral relations.\n",
+        "2025-03-14 meeting Riyadh | Faisal bin Nasser (SAU) Minister of Foreign Affairs; "
+        "Daulet Ospanov (KAZ) Minister of Foreign Affairs",
     ),
     (
         # a signature line whose city has an accent
