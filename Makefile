@@ -19,7 +19,7 @@ setup-dev: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 
 run: setup
-	$(BIN)/readout-nlp batch examples/readouts -o $(OUT)
+	$(BIN)/readout-nlp batch examples/readouts -o $(OUT) --overwrite
 
 test: setup-dev
 	$(BIN)/python -m pytest -q

@@ -26,11 +26,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions as ext
 from . import syntax
+from .lexmatch import FastMatcher
 from .records import Attribution
 from .resources import load_jsonl
 from .speakers import Person, Reference, RefKind, Roster
@@ -52,17 +52,17 @@ def _cue_entries() -> tuple[dict, ...]:
     return load_jsonl("cues.jsonl")
 
 
-def cue_matcher(vocab) -> Matcher:
-    matcher = Matcher(vocab)
+def cue_matcher(vocab) -> FastMatcher:
+    matcher = FastMatcher(vocab)
     for entry in _cue_entries():
         matcher.add(entry["id"], [entry["pattern"]])
     return matcher
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, FastMatcher] = {}
 
 
-def _matcher_for(doc: Doc) -> Matcher:
+def _matcher_for(doc: Doc) -> FastMatcher:
     key = id(doc.vocab)
     if key not in _MATCHERS:
         _MATCHERS[key] = cue_matcher(doc.vocab)
@@ -147,7 +147,22 @@ class _State:
     group: list[Person] = field(default_factory=list)
     last_single: Person | None = None
     recent: list[Person] = field(default_factory=list)  # singular subjects, most recent last
-    gender: dict[Person, str] = field(default_factory=dict)  # "m" / "f" where the text tells
+    gender_source: tuple | None = None  # what `gender` is read from, when first needed
+    _gender: dict[Person, str] | None = None
+
+    @property
+    def gender(self) -> dict[Person, str]:
+        """ "m" / "f" where the text tells; read on the first "he"/"she" only."""
+        if self._gender is None:
+            self._gender = {}
+            if self.gender_source is not None:
+                doc, layout, roster = self.gender_source
+                spans = [
+                    doc.char_span(s.start, s.end, alignment_mode="expand")
+                    for s in layout.sentences
+                ]
+                self._gender = genders(doc, [sp for sp in spans if sp is not None and len(sp)], roster)
+        return self._gender
     last_plural: list[Person] = field(default_factory=list)
     prev_para_turn: list[Person] = field(default_factory=list)
     prev_para_claimed_last: bool = False
@@ -472,8 +487,7 @@ def attribute(doc: Doc) -> list[Decision]:
     matches = sorted(best.values(), key=lambda m: m[1])
 
     state = _State(roster=roster, group=list(roster.people))
-    sent_spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in layout.sentences]
-    state.gender = genders(doc, [sp for sp in sent_spans if sp is not None and len(sp)], roster)
+    state.gender_source = (doc, layout, roster)
     decisions: list[Decision] = []
     spans: list[Span] = []
     current_para = -1
@@ -667,7 +681,7 @@ def genders(doc: Doc, sents: list[Span], roster: Roster) -> dict[Person, str]:
     Foreign Minister Wong ...", "The Secretary also assured his counterparts ...").
     """
     votes: dict[Person, dict[str, int]] = {}
-    text = doc.text
+    text = doc._.readout_layout.text if doc._.readout_layout is not None else doc.text
     for m in _HONORIFIC.finditer(text):
         tail = text[m.end() : m.end() + 60].split()
         for word in tail[:4]:
@@ -717,7 +731,7 @@ def _quotes_before_cue(doc: Doc, sents, decisions: list[Decision]) -> None:
     “China is ready to ... We will never ...,” Wang said.  → the first sentence is Wang's
     continuation (FORMAT.md, "Quotations").
     """
-    text = doc.text
+    text = doc._.readout_layout.text if doc._.readout_layout is not None else doc.text
     i = 0
     while i < len(sents):
         s = sents[i]

@@ -17,16 +17,17 @@ _FUNCTION_WORDS = frozenset(
     "his her he she they it two sides both also said an which has have had".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.U)
+_LETTER = re.compile(r"[^\W\d_]", re.U)
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]", re.U)
 
 
-def english_warning(text: str, sample: int = 20_000) -> str | None:
+def english_warning(text: str, sample: int = 3_000) -> str | None:
     """A warning message when `text` does not look like English, else None."""
     head = text[:sample]
-    letters = [ch for ch in head if ch.isalpha()]
-    if len(letters) < 40:
+    letters = len(_LETTER.findall(head))
+    if letters < 40:
         return None  # too little text to judge
-    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
-    if latin / len(letters) < 0.5:
+    if len(_NON_LATIN.findall(head)) / letters > 0.5:
         return (
             "the text is mostly in a non-Latin script and does not look like English; "
             "readout_nlp reads English readouts only, so its results here are unreliable"

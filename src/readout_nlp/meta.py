@@ -474,12 +474,16 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+_WORD_CLASS: dict[tuple[str, str], str] = {}
+
+
 class _Reader:
     """Finds name phrases in spans of one document (shares the per-document caches)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        layout = doc._.readout_layout
+        self.text = layout.text if layout is not None else doc.text
         self.lex = title_lexicon()
         self.gaz = gazetteer()
         self.places = places()
@@ -563,6 +567,16 @@ class _Reader:
         for s, e in cities:
             if s <= t.start < e:
                 return "CITY"
+        # The rest depends on the word alone: cached (a readout repeats its words).
+        key = (t.text, t.base)
+        cls = _WORD_CLASS.get(key)
+        if cls is None:
+            cls = self._classify_word(t)
+            if len(_WORD_CLASS) < 200_000:
+                _WORD_CLASS[key] = cls
+        return cls
+
+    def _classify_word(self, t: Tok) -> str:
         base = t.base
         low = base.lower().replace("’", "'")
         if base in self.lex.honorifics:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -91,20 +91,26 @@ class ReadoutSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         layout = segment_text(doc.text)
         doc._.readout_layout = layout
-        starts = {s.start for s in layout.sentences}
-        # Lines outside body paragraphs (headline, navigation ...) are sentences of their own.
-        starts.update(p.start for p in layout.removed)
-        # One array write: setting token.is_sent_start token by token re-checks the whole
-        # Doc's annotation each time (quadratic on long texts).
-        flags = numpy.full((len(doc), 1), -1, dtype="int64")
-        for token in doc:
-            idx = token.idx
-            if token.i == 0 or (
-                not token.is_space and any(c in starts for c in range(idx, idx + len(token)))
-            ):
-                flags[token.i, 0] = 1
-        if len(doc):
-            doc.from_array([SENT_START], flags.astype("uint64"))
+        # Sentence starts, and the starts of lines outside body paragraphs (headline,
+        # navigation ...), which are sentences of their own.
+        starts = numpy.array(
+            sorted({s.start for s in layout.sentences} | {p.start for p in layout.removed}),
+            dtype="int64",
+        )
+        n = len(doc)
+        if n:
+            # A token starts a sentence when a start offset falls inside it. Computed on arrays
+            # and written in one call: setting token.is_sent_start one token at a time
+            # re-checks the whole Doc's annotation each time (quadratic on long texts).
+            cols = doc.to_array([IDX, LENGTH, IS_SPACE]).reshape(n, 3).astype("int64")
+            idx, length, space = cols[:, 0], cols[:, 1], cols[:, 2]
+            pos = numpy.searchsorted(starts, idx)
+            inside = numpy.zeros(n, dtype=bool)
+            ok = pos < len(starts)
+            inside[ok] = starts[pos[ok]] < idx[ok] + length[ok]
+            flags = numpy.where(inside & (space == 0), 1, -1).astype("int64")
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.reshape(n, 1).astype("uint64"))
         _store_paragraphs(doc, layout)
         return doc
 
@@ -363,8 +369,8 @@ def pipe(
 
 def to_readout(doc: Doc, source: str | None = None) -> Readout:
     """Convert an analysed Doc into a Readout record."""
-    text = doc.text
     layout = layout_of(doc)
+    text = layout.text  # doc.text is rebuilt from the tokens on every access
     meta: Meta = doc._.readout_meta or Meta()
     warn: list[str] = []
     if not layout.sentences:

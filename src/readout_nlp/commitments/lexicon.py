@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import TaxonomyError
+from ..lexmatch import FastMatcher
 from ..records import Modality
 from ..resources import read_jsonl, resource_path
 from .taxonomy import _entries, _problem
@@ -115,14 +116,14 @@ class Lexicon:
         return sorted(found, key=lambda x: (x[1], x[2], x[0]))
 
 
-_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, Matcher]] = {}
+_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, FastMatcher]] = {}
 
 
-def _matchers(lex: Lexicon, vocab: Vocab) -> tuple[PhraseMatcher, Matcher]:
+def _matchers(lex: Lexicon, vocab: Vocab) -> tuple[PhraseMatcher, FastMatcher]:
     """Word markers in a PhraseMatcher (a hash lookup per token), patterns in a Matcher."""
     key = (id(lex), id(vocab))
     if key not in _MATCHERS:
-        words, patterns = PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab)
+        words, patterns = PhraseMatcher(vocab, attr="LOWER"), FastMatcher(vocab)
         for marker in lex.markers.values():
             try:
                 if marker.words is not None:

@@ -26,11 +26,12 @@ from typing import Annotated, Any, Literal
 
 import spacy
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import TaxonomyError
+from ..lexmatch import FastMatcher
 from ..records import Modality
 from ..resources import resource_path
 
@@ -276,7 +277,7 @@ class _Matchers:
     lower: PhraseMatcher
     lemma: PhraseMatcher
     exact: PhraseMatcher
-    tokens: Matcher
+    tokens: FastMatcher
 
 
 def _compile(tax: Taxonomy, vocab: Vocab) -> _Matchers:
@@ -284,7 +285,7 @@ def _compile(tax: Taxonomy, vocab: Vocab) -> _Matchers:
         PhraseMatcher(vocab, attr="LOWER"),
         PhraseMatcher(vocab, attr="LEMMA"),
         PhraseMatcher(vocab, attr="ORTH"),
-        Matcher(vocab),
+        FastMatcher(vocab),
     )
     src = ", ".join(tax.sources) or "taxonomy"
     for type_id, trig in tax._triggers.values():

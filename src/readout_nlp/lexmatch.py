@@ -1,0 +1,287 @@
+"""A token-pattern matcher for anchored lexicon patterns, a drop-in for spaCy's ``Matcher``.
+
+Why not ``spacy.matcher.Matcher``: our lexicons (reporting cues, modality markers, taxonomy
+triggers) have a few hundred patterns, most with ``{"IN": [...]}`` sets and ``{0,n}``
+wildcards. spaCy's Matcher tries every pattern's predicates at every token, which made it the
+largest single cost of the library (about 12 ms per 350-token readout for the cues alone,
+measured with benchmarks/bench.py --profile). Every one of our patterns starts with a word
+(a LEMMA, LOWER, ORTH or TEXT value), so here each pattern is indexed by its first word and
+tried only where that word occurs; the token attributes are read once per Doc with
+``Doc.to_array``.
+
+Same pattern format (the subset used: LEMMA, LOWER, ORTH, TEXT, NORM, POS, TAG, DEP,
+IS_ALPHA, IS_PUNCT, IS_DIGIT, LIKE_NUM, IS_TITLE, IS_UPPER; values as strings, booleans,
+``{"IN": [...]}``, ``{"NOT_IN": [...]}``, ``{"REGEX": "..."}``; ``OP`` ``?``, ``*``, ``+``,
+``{n}``, ``{n,m}``, ``{n,}``, ``{,m}``) and the same output: ``(match_id, start, end)`` for
+every way a pattern matches (like ``Matcher``; ``greedy="LONGEST"`` keeps, per key, the
+longest non-overlapping matches), sorted by start. A pattern outside that subset (a user
+taxonomy may use any Matcher feature) goes to a spaCy ``Matcher`` kept alongside, so every
+valid Matcher pattern works; an invalid one raises spaCy's own error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import numpy
+from spacy import attrs as A
+from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Span
+
+_STRING_ATTRS = {"LEMMA": A.LEMMA, "LOWER": A.LOWER, "ORTH": A.ORTH, "TEXT": A.ORTH,
+                 "NORM": A.NORM, "TAG": A.TAG, "DEP": A.DEP}
+_BOOL_ATTRS = {"IS_ALPHA": A.IS_ALPHA, "IS_PUNCT": A.IS_PUNCT, "IS_DIGIT": A.IS_DIGIT,
+               "LIKE_NUM": A.LIKE_NUM, "IS_TITLE": A.IS_TITLE, "IS_UPPER": A.IS_UPPER}
+_ANCHORS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
+_COLUMNS = [A.LEMMA, A.LOWER, A.ORTH, A.NORM, A.TAG, A.DEP, A.POS, *_BOOL_ATTRS.values()]
+_COL = {attr: i for i, attr in enumerate(_COLUMNS)}
+_QUANT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+_INF = 10**9
+
+
+def _quantifier(op: str | None) -> tuple[int, int]:
+    if op is None:
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, _INF
+    if op == "+":
+        return 1, _INF
+    m = _QUANT.match(op)
+    if not m:
+        raise ValueError(f"unsupported OP {op!r}")
+    lo = int(m.group(1) or 0)
+    if not m.group(2):
+        return lo, lo
+    return lo, int(m.group(3)) if m.group(3) else _INF
+
+
+class _TokenSpec:
+    """One token of a pattern: checks on the Doc's attribute rows, and a quantifier."""
+
+    __slots__ = ("checks", "regexes", "lo", "hi")
+
+    def __init__(self, spec: dict[str, Any], strings) -> None:
+        self.checks: list[tuple[int, str, Any]] = []
+        self.regexes: list[tuple[str, re.Pattern]] = []
+        self.lo, self.hi = _quantifier(spec.get("OP"))
+        for key, value in spec.items():
+            if key == "OP":
+                continue
+            if key in _STRING_ATTRS:
+                col = _COL[_STRING_ATTRS[key]]
+                conv = (lambda s: strings.add(s.lower())) if key == "LOWER" else strings.add
+            elif key == "POS":
+                col = _COL[A.POS]
+
+                def conv(s: str) -> int:
+                    return POS_IDS[s]
+            elif key in _BOOL_ATTRS:
+                self.checks.append((_COL[_BOOL_ATTRS[key]], "eq", int(bool(value))))
+                continue
+            else:
+                raise ValueError(f"unsupported token attribute {key!r}")
+            if isinstance(value, dict):
+                for pred, arg in value.items():
+                    if pred == "IN":
+                        self.checks.append((col, "in", frozenset(conv(v) for v in arg)))
+                    elif pred == "NOT_IN":
+                        self.checks.append((col, "not_in", frozenset(conv(v) for v in arg)))
+                    elif pred == "REGEX":
+                        self.regexes.append((key, re.compile(arg)))
+                    else:
+                        raise ValueError(f"unsupported predicate {pred!r}")
+            else:
+                self.checks.append((col, "eq", conv(value)))
+
+    def anchors(self) -> list[tuple[int, int]]:
+        """(column, value) pairs one of which the token must have, if it is indexable."""
+        if self.lo < 1:
+            return []
+        for col, kind, val in self.checks:
+            if col in (_COL[A.LEMMA], _COL[A.LOWER], _COL[A.ORTH], _COL[A.NORM]):
+                if kind == "eq":
+                    return [(col, val)]
+                if kind == "in":
+                    return [(col, v) for v in val]
+        return []
+
+    def ok(self, row: list[int], doc: Doc, i: int) -> bool:
+        for col, kind, val in self.checks:
+            x = row[col]
+            if kind == "eq":
+                if x != val:
+                    return False
+            elif kind == "in":
+                if x not in val:
+                    return False
+            elif x in val:
+                return False
+        for key, rx in self.regexes:
+            tok = doc[i]
+            text = tok.lemma_ if key == "LEMMA" else tok.lower_ if key == "LOWER" else tok.text
+            if not rx.search(text):
+                return False
+        return True
+
+
+class FastMatcher:
+    """Anchored token patterns over a Doc or Span; see the module docstring."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self._patterns: list[tuple[int, list[_TokenSpec]]] = []
+        self._index: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self._unanchored: list[int] = []
+        self._longest: set[int] = set()
+        self._fallback: Matcher | None = None
+        self._keys: dict[int, numpy.ndarray] | None = None
+        self._anchor_cols: tuple[int, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self._patterns) + (len(self._fallback) if self._fallback else 0)
+
+    def add(
+        self, key: str, patterns: Iterable[list[dict[str, Any]]], greedy: str | None = None
+    ) -> None:
+        key_id = self.vocab.strings.add(key)
+        for pattern in patterns:
+            try:
+                specs = [_TokenSpec(tok, self.vocab.strings) for tok in pattern]
+            except (ValueError, KeyError, TypeError, AttributeError):
+                if self._fallback is None:
+                    self._fallback = Matcher(self.vocab)
+                self._fallback.add(key, [pattern], greedy=greedy)
+                continue
+            if not specs:
+                raise ValueError(f"empty pattern for {key!r}")
+            if greedy == "LONGEST":
+                self._longest.add(key_id)
+            elif greedy is not None:
+                raise ValueError(f"unsupported greedy={greedy!r}")
+            n = len(self._patterns)
+            self._keys = None
+            self._patterns.append((key_id, specs))
+            anchors = specs[0].anchors()
+            if anchors:
+                for a in anchors:
+                    self._index[a].append(n)
+            else:
+                self._unanchored.append(n)
+
+    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+        doc = doclike.doc if isinstance(doclike, Span) else doclike
+        offset = doclike.start if isinstance(doclike, Span) else 0
+        n = len(doclike)
+        extra = list(self._fallback(doclike)) if self._fallback is not None and n else []
+        if not n or not self._patterns:
+            return sorted(extra, key=lambda m: (m[1], m[2], m[0]))
+        array = doclike.to_array(_COLUMNS).reshape(n, len(_COLUMNS))
+        rows = array.tolist()
+        out: set[tuple[int, int, int]] = set()
+        index = self._index
+        # Positions where some pattern's first word occurs, found with numpy: Python then
+        # visits only those tokens, not all of them.
+        mask = numpy.zeros(n, dtype=bool)
+        for col, keys in self._anchor_keys().items():
+            mask |= numpy.isin(array[:, col], keys)
+        # Patterns without a first word: where their leading tokens can match.
+        loose = {p: _start_mask(self._patterns[p][1], array, doclike) for p in self._unanchored}
+        for m in loose.values():
+            mask |= m
+        positions = numpy.flatnonzero(mask).tolist()
+        anchor_cols = self._anchor_cols
+        for i in positions:
+            row = rows[i]
+            cands = {p for p, m in loose.items() if m[i]}
+            for col in anchor_cols:
+                hit = index.get((col, row[col]))
+                if hit:
+                    cands.update(hit)
+            for p in cands:
+                key_id, specs = self._patterns[p]
+                for end in self._ends(specs, 0, i, rows, doc, offset, n):
+                    if end > i:
+                        out.add((key_id, offset + i, offset + end))
+        if self._longest:
+            out = _longest(out, self._longest)
+        out.update(extra)
+        return sorted(out, key=lambda m: (m[1], m[2], m[0]))
+
+    def _anchor_keys(self) -> dict[int, numpy.ndarray]:
+        if self._keys is None:
+            by_col: dict[int, list[int]] = defaultdict(list)
+            for col, value in self._index:
+                by_col[col].append(value)
+            self._keys = {c: numpy.array(v, dtype="uint64") for c, v in by_col.items()}
+            self._anchor_cols = tuple(self._keys)
+        return self._keys
+
+    def _ends(self, specs, k, i, rows, doc, offset, n) -> set[int]:
+        """Every position where specs[k:] can stop when started at token i."""
+        if k == len(specs):
+            return {i}
+        spec = specs[k]
+        out: set[int] = set()
+        j = i
+        count = 0
+        if spec.lo == 0:
+            out |= self._ends(specs, k + 1, j, rows, doc, offset, n)
+        while j < n and count < spec.hi and spec.ok(rows[j], doc, offset + j):
+            j += 1
+            count += 1
+            if count >= spec.lo:
+                out |= self._ends(specs, k + 1, j, rows, doc, offset, n)
+        return out
+
+
+def _longest(matches: set[tuple[int, int, int]], keys: set[int]) -> set[tuple[int, int, int]]:
+    """Per key in `keys`, the longest non-overlapping matches (Matcher's greedy="LONGEST")."""
+    keep = {m for m in matches if m[0] not in keys}
+    by_key: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for m in matches:
+        if m[0] in keys:
+            by_key[m[0]].append(m)
+    for found in by_key.values():
+        taken: list[tuple[int, int]] = []
+        for m in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
+            if all(m[2] <= a or m[1] >= b for a, b in taken):
+                taken.append((m[1], m[2]))
+                keep.add(m)
+    return keep
+
+
+def _spec_mask(spec: _TokenSpec, array: numpy.ndarray, doclike: Doc | Span) -> numpy.ndarray:
+    """Where one token spec holds, for every token at once."""
+    mask = numpy.ones(len(array), dtype=bool)
+    for col, kind, val in spec.checks:
+        column = array[:, col]
+        if kind == "eq":
+            mask &= column == val
+        else:
+            hit = numpy.isin(column, numpy.array(list(val), dtype="uint64"))
+            mask &= hit if kind == "in" else ~hit
+    strings = doclike.doc.vocab.strings
+    for key, rx in spec.regexes:
+        col = array[:, _COL[_STRING_ATTRS.get(key, A.ORTH)]]
+        # Test each distinct word once, not each token.
+        unique = numpy.unique(col)
+        good = [h for h in unique.tolist() if rx.search(strings[h])]
+        mask &= numpy.isin(col, numpy.array(good, dtype="uint64"))
+    return mask
+
+
+def _start_mask(specs: list[_TokenSpec], array: numpy.ndarray, doclike) -> numpy.ndarray:
+    """Positions where a pattern may start: its first spec holds, or (while the leading
+    specs are optional) one of the next ones does."""
+    mask = numpy.zeros(len(array), dtype=bool)
+    for spec in specs:
+        mask |= _spec_mask(spec, array, doclike)
+        if spec.lo >= 1:
+            break
+    return mask
