@@ -207,7 +207,7 @@ class FastMatcher:
                 key_id, specs = self._patterns[p]
                 for end in self._ends(specs, 0, i, rows, doc, offset, n):
                     if end > i:
-                        out.add((key_id, offset + i, offset + end))
+                        out.add((key_id, i, end))  # relative to a Span, like Matcher
         if self._longest:
             out = _longest(out, self._longest)
         out.update(extra)

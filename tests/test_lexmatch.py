@@ -1,0 +1,62 @@
+"""The anchored matcher gives exactly spaCy's Matcher results, faster."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.matcher import Matcher
+
+from conftest import gold_names, load_gold
+from readout_nlp.lexmatch import FastMatcher
+from readout_nlp.resources import bundle_dir
+
+
+def _bundle_patterns():
+    pats = []
+
+    def walk(obj, key):
+        if isinstance(obj, dict):
+            pat = obj.get("pattern")
+            if isinstance(pat, list) and pat and isinstance(pat[0], dict):
+                pats.append((obj.get("id", key), pat))
+            for v in obj.values():
+                walk(v, obj.get("id", key))
+        elif isinstance(obj, list):
+            for v in obj:
+                walk(v, key)
+
+    for path in sorted(bundle_dir().glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("{"):
+                walk(json.loads(line), path.name)
+    return pats
+
+
+EXTRA = [
+    [{"LOWER": "the"}, {"OP": "{0,3}"}, {"LEMMA": "side"}],
+    [{"POS": "PROPN", "OP": "+"}, {"LEMMA": "say"}],
+    [{"LEMMA": {"IN": ["agree", "decide"]}}, {"LOWER": "to", "OP": "?"}, {"POS": "VERB"}],
+    [{"TEXT": {"REGEX": "^[A-Z]{2,5}$"}}],
+    [{"LOWER": {"NOT_IN": ["the", "a"]}, "IS_ALPHA": True}, {"LOWER": "minister"}],
+    [{"ENT_TYPE": "GPE"}, {"LOWER": "side"}],  # outside the fast subset: spaCy's Matcher runs it
+]
+
+
+@pytest.mark.parametrize("greedy", [None, "LONGEST"])
+def test_same_matches_as_spacy(nlp, greedy):
+    patterns = _bundle_patterns() + [(f"extra{i}", p) for i, p in enumerate(EXTRA)]
+    fast, ref = FastMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for i, (key, pattern) in enumerate(patterns):
+        fast.add(f"{key}#{i}", [pattern], greedy=greedy)
+        ref.add(f"{key}#{i}", [pattern], greedy=greedy)
+    for name in gold_names()[:12]:
+        doc = nlp(load_gold(name)[0])
+        assert sorted(fast(doc)) == sorted(ref(doc)), name
+        span = doc[5:60]
+        assert sorted(fast(span)) == sorted(ref(span)), name
+
+
+def test_invalid_patterns_raise_like_spacy(nlp):
+    with pytest.raises(ValueError):
+        FastMatcher(nlp.vocab).add("bad", [[{"LEMMA": {"FOO": ["x"]}}]])
