@@ -127,6 +127,10 @@ def batch(
         typer.echo(f"  failed: {line}", err=True)
     if len(summary.errors) > 10:
         typer.echo(f"  ... and {len(summary.errors) - 10} more", err=True)
+    if summary.out is not None and (summary.out / "readouts.jsonl").exists():
+        from .batch.output import describe_readouts
+
+        typer.echo(describe_readouts(summary.out))
     typer.echo(summary.describe())
     if summary.failed:
         raise typer.Exit(1)

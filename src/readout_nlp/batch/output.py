@@ -255,3 +255,38 @@ def write_tables(out_dir: str | Path, *, parquet: bool | None = None) -> dict[st
         for table in parquets.values():
             table.close()
     return written
+
+
+def describe_readouts(out_dir: str | Path, limit: int = 20) -> str:
+    """A short human-readable digest of a batch output folder: one line per readout (up to
+    `limit`), then the totals, so a run ends with what was found, not only how many files."""
+    from collections import Counter
+
+    lines: list[str] = []
+    n = claims = commitments = 0
+    kinds: Counter[str] = Counter()
+    for row in iter_jsonl(Path(out_dir) / "readouts.jsonl"):
+        n += 1
+        meta = row.get("meta") or {}
+        people = ", ".join(
+            f"{p.get('name')} ({p.get('country') or '?'})" for p in meta.get("participants") or []
+        )
+        c, k = row.get("claims") or [], row.get("commitments") or []
+        claims += len(c)
+        commitments += len(k)
+        kinds.update(x.get("type") for x in k)
+        if n <= limit:
+            name = Path(str(row.get("source") or "?")).name
+            lines.append(
+                f"  {name}: {meta.get('date') or 'no date'}, {meta.get('event_type')}, "
+                f"{meta.get('location') or '-'}; {people or 'no participants'}; "
+                f"{len(c)} claims, {len(k)} commitments"
+            )
+    if n > limit:
+        lines.append(f"  ... and {n - limit} more")
+    top = ", ".join(f"{t} {c}" for t, c in kinds.most_common(5))
+    lines.append(
+        f"  total: {n} readouts, {claims} attributed claims, {commitments} commitments"
+        + (f" (most frequent: {top})" if top else "")
+    )
+    return "\n".join(lines)
