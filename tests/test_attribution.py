@@ -47,6 +47,18 @@ RU_KG = [
     Participant(name="Vladimir Vasiliev", country="RUS", titles=["President"]),
     Participant(name="Askar Bekov", country="KGZ", titles=["President"]),
 ]
+KZ_IT = [
+    Participant(name="Aidar Temirov", country="KAZ", titles=["President"]),
+    Participant(name="Paolo Ferraris", country="ITA", titles=["Minister of Foreign Affairs"]),
+]
+SA_UZ = [
+    Participant(name="Faisal bin Turki Al Saud", country="SAU", titles=["Crown Prince", "Prime Minister"]),
+    Participant(name="Jamshid Karimov", country="UZB", titles=["Foreign Minister"]),
+]
+ID_JO = [
+    Participant(name="Dewi Lestari", country="IDN", titles=["Foreign Minister"]),
+    Participant(name="Omar Al-Khatib", country="JOR", titles=["Deputy Prime Minister", "Minister of Foreign Affairs"]),
+]
 GB_KE = [
     Participant(name="Oliver Pemberton", country="GBR", titles=["Prime Minister"]),
     Participant(name="Samuel Kiprono Mutai", country="KEN", titles=["President"]),
@@ -139,6 +151,13 @@ REFERENCES = [
         "E:Antony J. Blinken",
     ),
     (GB_KE, "The Prime Minister underlined the UK's commitment to the partnership.", "E:Oliver Pemberton"),
+    # roles and styles
+    (KZ_IT, "The Head of State noted that Italy is a key partner in the European Union.", "E:Aidar Temirov"),
+    (KZ_IT, "The guest conveyed warm greetings from the President of Italy.", "E:Paolo Ferraris"),
+    (SA_UZ, "His Royal Highness the Crown Prince affirmed the Kingdom's keenness to cooperate.",
+     "E:Faisal bin Turki Al Saud"),
+    (ID_JO, "FM Al-Khatib shared the same view and thanked Indonesia for its support.", "E:Omar Al-Khatib"),
+    (ID_JO, "The ministers committed to staying in close contact.", "E:Dewi Lestari+Omar Al-Khatib"),
     # sides, countries, governments
     (KZ_CN, "The Kazakh side proposed green corridors for perishable goods.", "E:Mukhtar Tileuberdi"),
     (KZ_CN, "The Chinese government supports Kazakhstan's independence.", "E:Wang Yi"),
@@ -279,6 +298,27 @@ DOCUMENTS = [
         "this afternoon.\n\n“The leaders welcomed the growth in trade. They agreed to set up "
         "a joint taskforce.”",
         "N | E:Oliver Pemberton+Samuel Kiprono Mutai | E:Oliver Pemberton+Samuel Kiprono Mutai",
+    ),
+    (
+        "a spokesperson's report gives the speech to the minister inside it",
+        ID_JO,
+        "The spokesperson added that Minister Al-Khatib expressed appreciation for Indonesia's "
+        "support.",
+        "E:Omar Al-Khatib",
+    ),
+    (
+        "two countries opening a paragraph with no cue are both principals",
+        ID_JO,
+        "Dewi Lestari held a phone call with Omar Al-Khatib.\n\nIndonesia and Jordan will "
+        "work together at the United Nations.",
+        "N | C:Dewi Lestari+Omar Al-Khatib",
+    ),
+    (
+        "a quotation running over paragraphs keeps its speaker",
+        ID_JO,
+        "“We had a frank conversation,” Minister Lestari said.\n\n“Jordan is an important "
+        "partner for Indonesia. We agreed to expand trade.”",
+        "E:Dewi Lestari | C:Dewi Lestari | E:Dewi Lestari",
     ),
     (
         "we outside any turn is the publishing government's principal",

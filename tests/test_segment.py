@@ -67,6 +67,14 @@ SENTENCES = [
         ],
     ),
     (
+        "Present were the Minister of Energy and Eng. Khalid Al-Faleh, Minister of Investment. "
+        "The talks ended.",
+        [
+            "Present were the Minister of Energy and Eng. Khalid Al-Faleh, Minister of Investment.",
+            "The talks ended.",
+        ],
+    ),
+    (
         "Smt. Meenakshi Rao, Minister of State, was also present. EAM thanked the hosts.",
         ["Smt. Meenakshi Rao, Minister of State, was also present.", "EAM thanked the hosts."],
     ),

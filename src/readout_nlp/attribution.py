@@ -33,7 +33,7 @@ from . import syntax
 from .lexmatch import FastMatcher
 from .records import Attribution
 from .resources import load_jsonl
-from .speakers import Person, Reference, RefKind, Roster
+from .speakers import Person, Reference, RefKind, Roster, is_style
 
 # ---------------------------------------------------------------------------------------
 # Lexicons
@@ -107,6 +107,8 @@ _PASSIVE_STANCE = {
 _PASSIVE_TOPIC = {"exchange", "discuss", "consider", "review", "touch", "address", "raise", "cover"}
 
 _PERSONAL = {"he", "she", "him", "her", "his"}
+# Subjects that wrap a readout rather than speak in it.
+_WRAPPER_SUBJECTS = {"spokesperson", "spokesman", "spokeswoman", "statement", "release", "readout"}
 _PLURAL = {"they", "them", "their"}
 _FIRST_PLURAL = {"we", "us", "our"}
 _ADDRESS = re.compile(r"^(?:mr\.?|madam|mrs\.?|ms\.?|dear)\s+", re.I)
@@ -288,6 +290,8 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
     for head in heads:
         toks = syntax.np_tokens(head)
         np = syntax.text(toks)
+        if len(heads) > 1 and is_style(np):
+            continue  # "His Royal Highness [the Crown Prince]": the style, not a second person
         if _ADDRESS.match(np) and head.pos_ != "PROPN":
             ref = Reference(RefKind.UNKNOWN, rule="ref.address")  # "Mr. Foreign Minister"
         elif head.lemma_.lower() in _EVENT_NOUNS and head.pos_ == "NOUN":
@@ -320,6 +324,16 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
 def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue, Token]]:
     """Cues whose anchor is a main-clause predicate of `sent` (first first)."""
     mains = {t.i for t in syntax.main_verbs(sent)}
+    root = sent.root
+    subj = syntax.subject_of(root)
+    if subj is not None and subj.lemma_.lower() in _WRAPPER_SUBJECTS:
+        # "The spokesperson added that the Indian minister expressed ...": the wrapper gives
+        # the spokesperson no sentence (FORMAT.md); the reported clause is the main one.
+        mains.discard(root.i)
+        for c in root.children:
+            if c.dep_ == "ccomp":
+                mains.add(c.i)
+                mains.update(x.i for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB")
     out: list[tuple[Cue, Token]] = []
     seen = set()
     # `matches` is sorted by start: look only at this sentence's slice of it.
@@ -619,6 +633,13 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
     if state.turn:
         return Decision(_names(state.turn), Attribution.CONTINUATION, rule="continuation.turn", turn=_names(state.turn))
 
+    # 4b. a paragraph that opens a quotation with no cue of its own continues the quoted
+    #     speaker of the paragraph before (a quote running over several paragraphs, each
+    #     opening with “): "“China is New Zealand's largest trading partner ..."
+    if para_start and sent.text[:1] in _QUOTE_OPEN and state.prev_para_turn:
+        state.turn = list(state.prev_para_turn)
+        return Decision(_names(state.turn), Attribution.CONTINUATION, rule="continuation.quote_paragraph", turn=_names(state.turn))
+
     # 5. a paragraph opened by a side or a country with no cue: "The Kazakh side will ..."
     subj = syntax.subject_of(root)
     if subj is not None:
@@ -626,7 +647,12 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         if people and ref.kind in (RefKind.SIDE, RefKind.COUNTRY):
             state.turn = people
             return Decision(_names(people), Attribution.CONTINUATION, rule=f"continuation.{rule}", subject=ref, turn=_names(people))
-        if people and ref.kind is RefKind.GROUP and ref.rule.startswith("ref.group") and subj.lower_ != "they":
+        sides_only = ref.rule == "ref.conjunction" and all(
+            part.startswith(("country", "side")) for part in rule.split("+")
+        )  # "South Africa and Brazil will work together ..."
+        if people and ref.kind is RefKind.GROUP and (
+            ref.rule.startswith("ref.group") or sides_only
+        ) and subj.lower_ != "they":
             return Decision(_names(people), Attribution.CONTINUATION, rule=f"continuation.{rule}", subject=ref)
         if people and ref.kind is RefKind.PRONOUN and ref.pronoun in ("we", "they"):
             state.turn = people

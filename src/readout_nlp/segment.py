@@ -546,7 +546,7 @@ _TITLES = {
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Ste", "Gen", "Lt", "Col", "Capt", "Maj", "Adm",
     "Sgt", "Cpl", "Cdr", "Cmdr", "Brig", "Sen", "Rep", "Gov", "Amb", "Hon", "Rt", "Rev", "Fr",
     "Pres", "Supt", "Messrs", "Mme", "Mlle", "Mgr", "Sh", "Smt", "Dy", "Jt", "Addl", "Secy",
-    "Sec", "Insp",
+    "Sec", "Insp", "Eng", "Engr",  # "Minister of Investment Eng. Majed ..." (Gulf styles)
     "H.E", "H.H", "H.M", "H.R.H", "Excy", "Mt", "Ft", "Dept", "Govt", "Min", "Spl", "Asst",
 }
 # fmt: on

@@ -57,6 +57,28 @@ _GROUP = re.compile(
     r"partners|[a-z]+ partners|central asian partners|counterparts)$",
     re.I,
 )
+# Styles before a name or title: "His Royal Highness the Crown Prince", "H.E. Mr. ..."
+_STYLE = re.compile(
+    r"^(?:(?:h\.e\.|h\.r\.h\.|h\.h\.|his|her|their)\s+)?"
+    r"(?:(?:royal\s+)?highness|majesty|excellency|excellencies)?\s*(?=\S)",
+    re.I,
+)
+def is_style(np: str) -> bool:
+    """The phrase is only a style of address ("His Royal Highness", "Her Excellency")."""
+    return bool(_STYLE_ONLY.fullmatch(np.strip()))
+
+
+_STYLE_ONLY = re.compile(
+    r"(?:(?:h\.e\.|h\.r\.h\.|h\.h\.|his|her|their)\s+)?"
+    r"(?:(?:royal\s+)?highness|majesty|excellency|excellencies)",
+    re.I,
+)
+# Posts named by role rather than title: the head of state or government of a country.
+_ROLE_TITLES = {
+    "head of state": ("president", "king", "queen", "emir", "sultan", "emperor", "monarch"),
+    "head of government": ("prime", "premier", "chancellor", "taoiseach"),
+    "kazakh leader": (),
+}
 _BARE_GROUP = re.compile(r"^(?:both(?: of them)?|the two|the three|the pair|the duo)$", re.I)
 _SIDE = re.compile(r"^(?:the\s+)?(?P<adj>.+?)\s+(?:side|government|delegation|leadership|administration|authorities)$", re.I)
 
@@ -245,7 +267,10 @@ class Roster:
         gaz = gazetteer()
         text = np.strip().strip(",;:")
         low = text.lower()
-        low = re.sub(r"^(?:h\.e\.\s+|his excellency\s+|her excellency\s+)", "", low)
+        styled = _STYLE.match(text)
+        if styled and styled.end() < len(text):
+            text = text[styled.end() :]
+            low = text.lower()
         if low in {"he", "she", "him", "her", "they", "we", "i", "it", "them", "us"}:
             return Reference(RefKind.PRONOUN, pronoun=low, rule="ref.pronoun")
 
@@ -267,6 +292,22 @@ class Roster:
 
         # alias / initialism: "EAM", "the HR/VP"
         bare = re.sub(r"^the\s+", "", low)
+        # roles: "the Head of State", "the guest", "the host"
+        for role, heads in _ROLE_TITLES.items():
+            if bare.endswith(role) and heads:
+                people = [
+                    p for p in self.people if any(h in w for w in p.titles for h in heads)
+                ]
+                if people:
+                    return Reference(RefKind.TITLE, people, rule="ref.role.head_of")
+        if bare in ("guest", "visitor", "visiting minister", "distinguished guest"):
+            guests = [p for p in self.people if p.country != self.publisher]
+            if len(guests) == 1:
+                return Reference(RefKind.TITLE, guests, guests[0].country, "ref.role.guest")
+        if bare == "host":
+            host = self.publisher_principal
+            if host is not None:
+                return Reference(RefKind.TITLE, [host], host.country, "ref.role.host")
         if bare in self._alias_owner and self._alias_owner[bare] is not None:
             return Reference(RefKind.TITLE, [self._alias_owner[bare]], rule="ref.title.alias")
 
@@ -284,7 +325,8 @@ class Roster:
 
         words = [w.strip(".,") for w in _WORD.findall(text)]
         # names: any token owned by one participant ("Secretary Harland", "F. Ismoilov")
-        owners = []
+        owners: list[Person] = []
+        by_alias: list[Person] = []
         for w in words:
             if not w[:1].isupper() or w.lower() in TITLE_HEADS or w.lower() in _TITLE_STOP:
                 continue
@@ -293,8 +335,15 @@ class Roster:
             if gaz.code(w) and w.lower() not in self._token_owner:
                 continue
             owner = self.name_owner(w)
-            if owner is not None and owner not in owners:
-                owners.append(owner)
+            if owner is None:
+                continue
+            # A title initialism ("FM") yields to a name in the same phrase: "FM Al-Suwaiti"
+            # is Al-Suwaiti even when "FM" abbreviates the other minister's title.
+            target = by_alias if w.lower().strip(".") in self._alias_owner else owners
+            if owner not in target:
+                target.append(owner)
+        if not owners:
+            owners = by_alias
         if len(owners) == 1:
             return Reference(RefKind.NAME, owners, owners[0].country, "ref.name")
 
