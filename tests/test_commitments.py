@@ -111,6 +111,13 @@ def _case(participants, opening, sentence, *expected):
 # Modality
 
 MODALITY = [
+    # intent: a readiness noun whose infinitive the parser hangs on the verb
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Nurtleu affirmed Kazakhstan's keenness to expand cooperation with China in energy.",
+        "energy/intent/KAZ",
+    ),
     # pledge: will / would (reported) / will continue to / is committed to / will never
     _case(
         WONG_MARSUDI,
@@ -537,6 +544,12 @@ def test_parties(nlp, participants, text, expected):
 # recalled agreements, hosting, stances with no action, no identifiable party, discussion
 
 NOT_COMMITMENTS = [
+    # a description of the relation, not an undertaking on trade
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Wang Yi noted that Kazakhstan is China's largest trading partner in Central Asia.",
+    ),
     _case(
         WANG_NURTLEU,
         "Wang Yi held talks with Murat Nurtleu.",

@@ -497,6 +497,15 @@ def _sibling_prep(noun: Token, kinds: list[str] | None) -> Token | None:
     t = noun.doc[nxt]
     if t.head.i == noun.head.i and t.dep_ == "prep" and (kinds is None or t.lower_ in kinds):
         return t
+    # "affirmed the Kingdom's keenness to develop ...": the infinitive hung on the verb
+    if (
+        t.lower_ == "to"
+        and t.dep_ == "aux"
+        and t.head.dep_ in ("xcomp", "advcl")
+        and t.head.head.i == noun.head.i
+        and (kinds is None or "to" in kinds)
+    ):
+        return t.head
     return None
 
 

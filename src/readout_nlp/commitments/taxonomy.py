@@ -99,6 +99,7 @@ class Trigger(_Entry):
     weak: Annotated[bool, Field(description="Counts only when the clause names no other type.")] = (
         False
     )
+    note: Annotated[str | None, Field(description="Why the trigger is written this way.")] = None
     overrides: Annotated[
         list[str],
         Field(
