@@ -81,15 +81,15 @@ def subject_next_to(verb: Token, subj: Token) -> list[Token] | None:
     that ..." has Y right before the verb; "Zhou, also a member of ..., said" has nothing
     there and keeps its parse.
     """
-    sent = verb.sent
     if subj.i > verb.i:
         return None
-    commas = [t.i for t in sent if subj.i < t.i < verb.i and t.text == ","]
+    doc = verb.doc
+    commas = [i for i in range(subj.i + 1, verb.i) if doc[i].text == ","]
     if not commas:
         return None
-    if sent.doc[commas[-1] + 1].dep_ == "cc":
+    if doc[commas[-1] + 1].dep_ == "cc":
         return None  # "The Secretary, Foreign Minister X, and Foreign Minister Y underscored"
-    chunk = [t for t in sent.doc[commas[-1] + 1 : verb.i] if t.dep_ not in ("advmod", "neg")]
+    chunk = [t for t in doc[commas[-1] + 1 : verb.i] if t.dep_ not in ("advmod", "neg")]
     if not chunk or len(chunk) > 12 or any(t.pos_ == "VERB" for t in chunk):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in chunk):
@@ -104,7 +104,8 @@ def words_before(verb: Token) -> list[Token] | None:
     X suggested that ..." attaches "Minister X" to the purpose clause.
     """
     sent = verb.sent
-    commas = [t.i for t in sent if sent.start <= t.i < verb.i and t.text == ","]
+    doc = verb.doc
+    commas = [i for i in range(sent.start, verb.i) if doc[i].text == ","]
     begin = commas[-1] + 1 if commas else sent.start
     chunk = [t for t in sent.doc[begin : verb.i] if t.dep_ not in ("advmod", "neg", "punct")]
     if not chunk or len(chunk) > 12 or any(t.pos_ in ("VERB", "AUX") for t in chunk):
