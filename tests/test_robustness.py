@@ -182,3 +182,34 @@ def test_english_readouts_get_no_language_warning(nlp):
         warnings.simplefilter("error", readout_nlp.ReadoutWarning)
         for text in list(GOLD.values())[:10]:
             readout_nlp.analyze(text, nlp=nlp)
+
+
+def _cli(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "readout_nlp", *args], capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["analyze", "no/such/file.txt"], "no such file"),
+        (["batch", "no/such/folder", "-o", "{tmp}/out"], "no such folder"),
+        (["batch", "examples/readouts", "-o", "{tmp}/a-file/out"], "cannot write"),
+        (["evaluate", "no/such/folder"], "no such folder"),
+    ],
+)
+def test_cli_errors_are_one_line_and_non_zero(tmp_path, args, message):
+    from pathlib import Path
+
+    (tmp_path / "a-file").write_text("x")
+    root = Path(__file__).parents[1]
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    args = [str(root / a) if a.startswith("examples") else a for a in args]
+    result = _cli(*args)
+    assert result.returncode != 0
+    lines = [x for x in result.stderr.splitlines() if x.strip()]
+    assert len(lines) == 1 and message in lines[0], result.stderr

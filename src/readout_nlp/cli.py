@@ -64,6 +64,10 @@ def analyze(
     try:
         if str(path) == "-":
             text, source = sys.stdin.read(), "<stdin>"
+        elif not path.exists():
+            _fail(f"{path}: no such file")
+        elif path.is_dir():
+            _fail(f"{path}: is a folder; use `readout-nlp batch {path}` for a folder of readouts")
         else:
             text, source = read_text(path), str(path)
         readout = analyze_text(text, source=source, nlp=load(model))
@@ -245,4 +249,14 @@ def plot(
 
 
 def main() -> None:
-    app()
+    """Run the CLI; an operating-system error (a folder that cannot be written, a disk that
+    is full) or Ctrl-C ends it with one line and a non-zero exit, never a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("readout-nlp: interrupted (finished records are kept; batch --resume goes on)", err=True)
+        raise SystemExit(130) from None
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        typer.echo(f"readout-nlp: error: {where}{exc.strerror or exc}", err=True)
+        raise SystemExit(1) from None

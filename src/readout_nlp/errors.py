@@ -51,3 +51,7 @@ class AnalysisError(ReadoutError, RuntimeError):
 
     The original exception is chained as ``__cause__``.
     """
+
+
+class OutputError(ReadoutError, OSError):
+    """An output folder or file cannot be created or written; the message names it."""

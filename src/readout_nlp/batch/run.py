@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ReadoutError
+from ..errors import OutputError, ReadoutError
 from ..records import Readout
 from .engine import Seen, results
 from .inputs import MAX_CHARS, list_inputs
@@ -160,7 +160,15 @@ def run_batch(
     if n_process < 1:
         raise ValueError("n_process must be at least 1")
     paths = list_inputs(in_dir, exclude=[out])
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".readout-nlp-write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise OutputError(
+            f"{out}: cannot write the output folder: {exc.strerror or exc}"
+        ) from exc
     readouts_path, errors_path = out / READOUTS, out / ERRORS
     existing = [p for p in (readouts_path, errors_path) if p.exists() and p.stat().st_size]
     if existing and not resume and not overwrite:
