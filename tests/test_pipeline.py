@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import readout_nlp
@@ -103,3 +105,41 @@ def test_a_user_taxonomy_is_passed_through_load(tmp_path):
     assert pipe.taxonomy is not None
     assert nlp.config["components"]["readout_commitments"]["taxonomy"] == str(custom)
     assert {t.id for t in pipe.taxonomy} != {t.id for t in readout_nlp.load_taxonomy()}
+
+
+# -- the extension values travel between processes and through DocBin ----------------------
+
+EXAMPLES = sorted((Path(__file__).parents[1] / "examples" / "readouts").glob("*.txt"))
+
+
+def _records(docs):
+    return [readout_nlp.to_readout(d).model_dump(mode="json") for d in docs]
+
+
+def test_docbin_round_trip_keeps_the_readout(nlp):
+    from spacy.tokens import DocBin
+
+    texts = [p.read_text(encoding="utf-8") for p in EXAMPLES[:2]]
+    docs = list(nlp.pipe(texts))
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    assert _records(back) == _records(docs)
+
+
+def test_pipe_with_two_processes_gives_the_same_readouts(nlp):
+    texts = [p.read_text(encoding="utf-8") for p in EXAMPLES[:3]]
+    one = _records(nlp.pipe(texts))
+    two = _records(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert two == one
+
+
+def test_msgpack_refuses_foreign_pickles():
+    import pickle
+
+    import srsly
+
+    from readout_nlp.extensions import _TAG
+
+    evil = srsly.msgpack_dumps({"x": {_TAG: pickle.dumps(print)}})
+    with pytest.raises(pickle.UnpicklingError, match="refusing"):
+        srsly.msgpack_loads(evil)
