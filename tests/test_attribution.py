@@ -174,6 +174,15 @@ REFERENCES = [
     (RU_KG, "The parties agreed to maintain contacts.", "E:Vladimir Vasiliev+Askar Bekov"),
     (RU_KG, "The two presidents reaffirmed their commitment to the alliance.",
      "E:Vladimir Vasiliev+Askar Bekov"),
+    # a second clause with a speaker of its own
+    (SA_UZ, "The Uzbek minister conveyed the greetings of his President to His Royal Highness, "
+     "while the Crown Prince asked him to convey his greetings in return.",
+     "E:Jamshid Karimov+Faisal bin Turki Al Saud"),
+    (KZ_CN, "Tileuberdi said Kazakhstan values the partnership, whereas Wang Yi noted that "
+     "trade had doubled.", "E:Mukhtar Tileuberdi+Wang Yi"),
+    (KZ_CN, "Wang Yi said China is ready to help while the region remains unstable.", "E:Wang Yi"),
+    (KZ_CN, "Tileuberdi noted the progress, while he stressed the need for green corridors.",
+     "E:Mukhtar Tileuberdi"),
 ]
 
 

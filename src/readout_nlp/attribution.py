@@ -334,6 +334,8 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
             if c.dep_ == "ccomp":
                 mains.add(c.i)
                 mains.update(x.i for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB")
+    contrast = _contrast_clauses(sent, mains)
+    mains |= contrast
     out: list[tuple[Cue, Token]] = []
     seen = set()
     # `matches` is sorted by start: look only at this sentence's slice of it.
@@ -350,7 +352,11 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
             continue
         if syntax.is_modal(anchor):
             continue
-        if anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp") and anchor.i != sent.root.i:
+        if (
+            anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp")
+            and anchor.i != sent.root.i
+            and anchor.i not in contrast
+        ):
             if not (anchor.dep_ == "pcomp" and any(
                 v.lemma_ in syntax.ASPECTUAL and syntax.aspectual_complement(v) == anchor for v in anchor.ancestors
             )):
@@ -366,6 +372,41 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
     out.sort(key=lambda x: x[1].i)
     # A longer cue at the same anchor wins ("point out" over "point").
     return out
+
+
+_CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def _contrast_clauses(sent: Span, mains: set[int]) -> set[int]:
+    """Verbs of "X conveyed ..., while Y asked ..." clauses: a second speaker with a subject
+    of its own, hung on a main verb or on the clause it reports."""
+    out = set()
+    for t in sent:
+        if t.dep_ != "advcl" or t.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children):
+            continue
+        if not any(c.dep_ == "nsubj" for c in t.children):
+            continue
+        head = t.head
+        while head.i not in mains and head.dep_ == "ccomp" and head.head.i != head.i:
+            head = head.head
+        if head.i in mains:
+            out.add(t.i)
+    return out
+
+
+def _co_speakers(later: list[tuple[Cue, Token]], state: _State, sent: Span, people: list) -> list:
+    """Participants who speak in a later clause of the same sentence with a subject of their
+    own ("..., while the Crown Prince asked him to convey ..."); none when there is none."""
+    extra = []
+    for cue, anchor in later:
+        subj = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        if cue.id == "cue.according_to" or subj is None or subj.pos_ == "PRON":
+            continue
+        found, _, _, _ = _resolve_subject(subj, state, sent)
+        extra.extend(p for p in found if p not in people and p not in extra)
+    return extra
 
 
 def _calls_on_to(verb: Token) -> bool:
@@ -556,7 +597,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
             return _explicit(sent, state, people, "say", None, (sent.start_char, sent.start_char + len(m.group("np"))), f"explicit.colon.{rule}", ref)
 
     cues = _cues_in(sent, matches)
-    for cue, anchor in cues:
+    for k, (cue, anchor) in enumerate(cues):
         if cue.id == "cue.according_to":
             pobj = next((c for c in sent.doc[cue.end - 1].children if c.dep_ == "pobj"), None)
             if pobj is None and cue.end < sent.end:
@@ -604,6 +645,9 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         if people:
             if group:
                 state.group = group
+            extra = _co_speakers(cues[k + 1 :], state, sent, people)
+            if extra:
+                people, rule = [*people, *extra], f"{rule}+second_clause"
             return _explicit(sent, state, people, cue.cue, cue_span, sspan, f"explicit.{rule}", ref)
         # A cue whose subject is not a participant ("President Sydykov had stressed"): the
         # sentence stays in the current turn, if there is one.
