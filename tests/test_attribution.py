@@ -295,6 +295,14 @@ DOCUMENTS = [
         "E:Vladimir Vasiliev | C:Vladimir Vasiliev | E:Askar Bekov | C:Askar Bekov",
     ),
     (
+        "first-person cues in a transcript turn: courtesy formula, clause before a colon",
+        RU_KG,
+        "Askar Bekov: Thank you. We also support your proposal on education: Kyrgyz students "
+        "already form the largest group at Russian universities. I would like to invite you "
+        "to pay a state visit to Kyrgyzstan next year. The alliance is growing stronger.",
+        "E:Askar Bekov | E:Askar Bekov | E:Askar Bekov | C:Askar Bekov",
+    ),
+    (
         "sentences of a quotation before its cue",
         CN_RU,
         "“China is ready to deepen cooperation. We will never waver,” Wang Yi said.",

@@ -40,7 +40,25 @@ def main_verbs(sent: Span) -> list[Token]:
             c = aspectual_complement(v)
             if c is not None:
                 out.append(c)
+        # "I would like to invite you ...", "We wish to thank ...": a courtesy formula; the
+        # verb it introduces is what the speaker does.
+        if _is_courtesy(v):
+            out.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+    # "We also support your proposal: Kazakh students already account for ...": the parser
+    # hangs the clause before a colon on the clause after it; the first clause is main.
+    colon = next((t for t in sent if t.text == ":" and t.i < root.i), None)
+    if colon is not None:
+        out.extend(
+            c for c in root.children
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i < colon.i
+        )
     return sorted(out, key=lambda t: t.i)
+
+
+def _is_courtesy(v: Token) -> bool:
+    if v.lemma_ == "wish":
+        return True
+    return v.lemma_ == "like" and any(c.dep_ == "aux" and c.lower_ == "would" for c in v.children)
 
 
 def is_modal(verb: Token) -> bool:
