@@ -395,7 +395,8 @@ _NOT_NAME = {
     Chinese Russian Kazakh Secretary's Minister's President's Ministers Leaders Sides Side Parties
     Party Government Delegation Delegations Embassy Mission Group Bank Fund Organization
     Organisation Union Council Commission Assembly Congress Committee Office Ministry Department
-    Republic Kingdom Federation State States Nations Affairs
+    Republic Kingdom Federation State States Nations Affairs Official Courtesy Introductory
+    Farewell Inaugural Ministerial Annual Round Consultative Plenary
     """.split()
 }
 # A romanised Korean (or Chinese) given name: "Min-seok", "Jae-won", "Dong-hyun".
@@ -415,7 +416,8 @@ _SUBJECT_VERB = re.compile(
     r"^\s*(?:(?:also|on\s+\w+day|today|this\s+\w+|yesterday)\s+)?(?:,\s*)?"
     r"(?:holds?|held|meets?|met|has|had|have|speaks?|spoke|talks?|talked|receives?|received|"
     r"visits?|visited|pays?|paid|calls?|called|signs?|signed|conducts?|conducted|hosts?|hosted|"
-    r"telephoned|phoned|co-chaired|chaired|welcomes?|welcomed|and\s+[A-Z])\b",
+    r"telephoned|phoned|co-chaired|chaired|welcomes?|welcomed|undert(?:ook|akes?)|makes?|made|"
+    r"arrived?|arrives|leads?|led|begins?|began|concluded?|concludes|and\s+[A-Z])\b",
     re.I,
 )
 _EXCLUDE_BEFORE = re.compile(
