@@ -174,6 +174,18 @@ REFERENCES = [
     (RU_KG, "The parties agreed to maintain contacts.", "E:Vladimir Vasiliev+Askar Bekov"),
     (RU_KG, "The two presidents reaffirmed their commitment to the alliance.",
      "E:Vladimir Vasiliev+Askar Bekov"),
+    (RU_KG, "The heads of diplomacy discussed preparations for the summit.",
+     "E:Vladimir Vasiliev+Askar Bekov"),
+    # the meeting itself as the subject of a cue speaks for all principals
+    (RU_KG, "The meeting discussed a wide range of bilateral and regional issues.",
+     "E:Vladimir Vasiliev+Askar Bekov"),
+    (RU_KG, "The consultations further emphasized the need to counter terrorism.",
+     "E:Vladimir Vasiliev+Askar Bekov"),
+    (RU_KG, "The meeting was attended by the two ambassadors.", "N"),
+    (RU_KG, "The talks lasted two hours.", "N"),
+    # the publisher as a sentence-final wrapper
+    (KZ_CN, "In this regard, the Kazakh side expressed readiness to meet soon, the Foreign "
+     "Ministry reported.", "E:Mukhtar Tileuberdi"),
     # a second clause with a speaker of its own
     (SA_UZ, "The Uzbek minister conveyed the greetings of his President to His Royal Highness, "
      "while the Crown Prince asked him to convey his greetings in return.",
@@ -293,6 +305,13 @@ DOCUMENTS = [
         "developing steadily.\n\nAskar Bekov: Thank you. Kyrgyzstan values its alliance with "
         "Russia.",
         "E:Vladimir Vasiliev | C:Vladimir Vasiliev | E:Askar Bekov | C:Askar Bekov",
+    ),
+    (
+        "what the talks covered: continuation for all principals",
+        RU_KG,
+        "The talks focused on security and energy links. The talks also covered economic "
+        "cooperation. The Russian side was represented by the Deputy Foreign Minister.",
+        "C:Vladimir Vasiliev+Askar Bekov | C:Vladimir Vasiliev+Askar Bekov | N",
     ),
     (
         "first-person cues in a transcript turn: courtesy formula, clause before a colon",

@@ -108,7 +108,19 @@ _PASSIVE_TOPIC = {"exchange", "discuss", "consider", "review", "touch", "address
 
 _PERSONAL = {"he", "she", "him", "her", "his"}
 # Subjects that wrap a readout rather than speak in it.
-_WRAPPER_SUBJECTS = {"spokesperson", "spokesman", "spokeswoman", "statement", "release", "readout"}
+_WRAPPER_SUBJECTS = {
+    "spokesperson", "spokesman", "spokeswoman", "statement", "release", "readout",
+    # "..., the Foreign Ministry reported.", "the press service said": the publisher reporting
+    "ministry", "service", "department",
+}
+# The meeting itself as the subject of a cue ("The meeting discussed ...", "The talks further
+# emphasized ...") speaks for all principals; as the subject of a topic verb ("The talks
+# focused on / covered ...") it reports what the talks covered: continuation (FORMAT.md).
+_MEETING_NOUNS = {
+    "meeting", "talks", "consultations", "consultation", "session", "dialogue", "discussion",
+    "discussions", "conversation", "negotiations", "call",
+}
+_TOPIC_VERBS = {"cover", "focus", "centre", "center", "concentrate", "touch", "revolve", "address"}
 _PLURAL = {"they", "them", "their"}
 _FIRST_PLURAL = {"we", "us", "our"}
 _ADDRESS = re.compile(r"^(?:mr\.?|madam|mrs\.?|ms\.?|dear)\s+", re.I)
@@ -409,6 +421,15 @@ def _co_speakers(later: list[tuple[Cue, Token]], state: _State, sent: Span, peop
     return extra
 
 
+def _is_meeting_subject(subj: Token) -> bool:
+    """ "The meeting", "The talks", "The consultations": the event, not a document or visit."""
+    if subj.pos_ != "NOUN" or (
+        subj.lemma_.lower() not in _MEETING_NOUNS and subj.lower_ not in _MEETING_NOUNS
+    ):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "this") for c in subj.children)
+
+
 def _calls_on_to(verb: Token) -> bool:
     """ "called on X to do" urges; "called on the Prime Minister" is a courtesy visit."""
     for t in verb.subtree:
@@ -445,6 +466,8 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     root = sent.root
     subj = syntax.subject_of(root)
     if subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and subj.pos_ in ("NOUN", "PROPN"):
+        if _is_meeting_subject(subj) and root.lemma_ in _TOPIC_VERBS and not syntax.is_passive(root):
+            return None  # "The talks focused on ...": what the talks covered (see _decide)
         return "narration.event_subject"
     if subj is not None and subj.lower_ in ("this", "it") and root.lemma_ == "be":
         attr = next((c for c in root.children if c.dep_ in ("attr", "acomp")), None)
@@ -457,7 +480,7 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
             return "narration.passive_event"
     if syntax.is_passive(root) and root.lemma_ in (
         "initiate", "accept", "hold", "sign", "head", "lead", "accompany", "attend", "host",
-        "chair", "co-chair", "cochair", "receive", "organize", "organise", "witness",
+        "chair", "co-chair", "cochair", "receive", "organize", "organise", "witness", "represent",
     ):
         # "The Uzbek delegation was headed by Deputy Minister X", "The talks were co-chaired by"
         return "narration.passive_event"
@@ -627,6 +650,11 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
             continue
         if subj.lower_ in ("it", "there") or subj.dep_ == "expl":
             continue
+        if _is_meeting_subject(subj) and state.group:
+            cue_span = (sent.doc[cue.start].idx, sent.doc[cue.end - 1].idx + len(sent.doc[cue.end - 1]))
+            sspan = (subj.left_edge.idx, subj.idx + len(subj))
+            ref = Reference(RefKind.GROUP, list(state.group), rule="ref.group.meeting")
+            return _explicit(sent, state, list(state.group), cue.cue, cue_span, sspan, "explicit.meeting_subject", ref)
         people, rule, ref, sspan = _resolve_subject(subj, state, sent)
         near = syntax.subject_next_to(anchor, subj)
         if near is not None:
@@ -662,8 +690,12 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         _note_subject(sent, state)
         return Decision(rule=ev)
 
-    # 3. agentless passives: "It was noted that ...", "Special attention was paid to ..."
+    # 3. what the talks covered: "The talks focused on ...", "The talks also covered ..."
+    #    and agentless passives: "It was noted that ...", "Special attention was paid to ..."
     root = sent.root
+    subj = syntax.subject_of(root)
+    if subj is not None and _is_meeting_subject(subj) and root.lemma_ in _TOPIC_VERBS and state.group:
+        return Decision(_names(state.group), Attribution.CONTINUATION, rule="continuation.talks_covered", turn=_names(state.turn))
     if syntax.is_passive(root) and not syntax.has_agent(root):
         lemma = root.lemma_
         if lemma in _PASSIVE_STANCE:

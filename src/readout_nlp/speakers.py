@@ -54,7 +54,8 @@ _GROUP = re.compile(
     r"(?:sides|parties|delegations|leaders|ministers|foreign ministers|countries|"
     r"heads of state|presidents|prime ministers|counterparts|governments|nations|"
     r"chief diplomats|top diplomats|officials|secretaries|interlocutors|participants|"
-    r"partners|[a-z]+ partners|central asian partners|counterparts)$",
+    r"partners|[a-z]+ partners|central asian partners|counterparts|heads of diplomacy|"
+    r"heads of government|heads of delegations?|delegation heads|co-?chairs)$",
     re.I,
 )
 # Styles before a name or title: "His Royal Highness the Crown Prince", "H.E. Mr. ..."
@@ -79,7 +80,11 @@ _ROLE_TITLES = {
     "head of government": ("prime", "premier", "chancellor", "taoiseach"),
     "kazakh leader": (),
 }
-_BARE_GROUP = re.compile(r"^(?:both(?: of them)?|the two|the three|the pair|the duo)$", re.I)
+_BARE_GROUP = re.compile(
+    r"^(?:both(?: of them)?|the two|the three|the pair|the duo|they (?:both|all)|"
+    r"(?:both|all) of them)$",
+    re.I,
+)
 _SIDE = re.compile(r"^(?:the\s+)?(?P<adj>.+?)\s+(?:side|government|delegation|leadership|administration|authorities)$", re.I)
 
 
