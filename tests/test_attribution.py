@@ -307,6 +307,23 @@ DOCUMENTS = [
         "E:Vladimir Vasiliev | C:Vladimir Vasiliev | E:Askar Bekov | C:Askar Bekov",
     ),
     (
+        "an unpunctuated HE before a post; His Excellency alone refers back like a pronoun",
+        KZ_CN,
+        "HE the Minister of Foreign Affairs affirmed Kazakhstan's support for the initiative. "
+        "His Excellency also stressed that Kazakhstan will host the forum.\n\nFor his part, "
+        "HE the Chinese Foreign Minister expressed appreciation. He conveyed to His Excellency "
+        "an invitation to visit Beijing.",
+        "E:Mukhtar Tileuberdi | E:Mukhtar Tileuberdi | E:Wang Yi | E:Wang Yi",
+    ),
+    (
+        "an accepted invitation: the active verb is a cue, the passive narration",
+        RU_KG,
+        "Bekov invited Vasiliev to visit Bishkek. President Vasiliev accepted the invitation "
+        "with pleasure.\n\nVasiliev invited Bekov to the summit. The invitation was accepted "
+        "with gratitude.",
+        "E:Askar Bekov | E:Vladimir Vasiliev | E:Vladimir Vasiliev | N",
+    ),
+    (
         "what the talks covered: continuation for all principals",
         RU_KG,
         "The talks focused on security and energy links. The talks also covered economic "

@@ -302,8 +302,10 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
     for head in heads:
         toks = syntax.np_tokens(head)
         np = syntax.text(toks)
-        if len(heads) > 1 and is_style(np):
-            continue  # "His Royal Highness [the Crown Prince]": the style, not a second person
+        if len(heads) > 1 and (is_style(np) or head.text == "HE"):
+            # "His Royal Highness [the Crown Prince]", "HE [the Prime Minister]": the style,
+            # not a second person
+            continue
         if _ADDRESS.match(np) and head.pos_ != "PROPN":
             ref = Reference(RefKind.UNKNOWN, rule="ref.address")  # "Mr. Foreign Minister"
         elif head.lemma_.lower() in _EVENT_NOUNS and head.pos_ == "NOUN":

@@ -271,6 +271,16 @@ class Roster:
         """What the noun phrase `np` (a subject, typically) refers to, without context."""
         gaz = gazetteer()
         text = np.strip().strip(",;:")
+        # "His Excellency stressed ...": a style alone refers back like a pronoun.
+        alone = _STYLE_ONLY.fullmatch(text)
+        if alone:
+            first = text.split()[0].lower()
+            pronoun = {"his": "he", "her": "she", "their": "they"}.get(first)
+            if pronoun:
+                return Reference(RefKind.PRONOUN, pronoun=pronoun, rule="ref.style_as_pronoun")
+        # "HE the Somali Foreign Minister": the unpunctuated style before a post or a name
+        if text.startswith("HE ") and len(text) > 3:
+            text = text[3:]
         low = text.lower()
         styled = _STYLE.match(text)
         if styled and styled.end() < len(text):
