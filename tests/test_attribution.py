@@ -55,6 +55,10 @@ SA_UZ = [
     Participant(name="Faisal bin Turki Al Saud", country="SAU", titles=["Crown Prince", "Prime Minister"]),
     Participant(name="Jamshid Karimov", country="UZB", titles=["Foreign Minister"]),
 ]
+UN_BD = [
+    Participant(name="Lucía Ferrandis Oyarzún", country="UN", titles=["Secretary-General"]),
+    Participant(name="Tahmid Rahman Chowdhury", country="BGD", titles=["Prime Minister"]),
+]
 ID_JO = [
     Participant(name="Dewi Lestari", country="IDN", titles=["Foreign Minister"]),
     Participant(name="Omar Al-Khatib", country="JOR", titles=["Deputy Prime Minister", "Minister of Foreign Affairs"]),
@@ -158,6 +162,10 @@ REFERENCES = [
      "E:Faisal bin Turki Al Saud"),
     (ID_JO, "FM Al-Khatib shared the same view and thanked Indonesia for its support.", "E:Omar Al-Khatib"),
     (ID_JO, "The ministers committed to staying in close contact.", "E:Dewi Lestari+Omar Al-Khatib"),
+    # hyphenated titles match with or without the hyphen
+    (UN_BD, "The Secretary-General thanked Bangladesh for its hospitality to refugees.",
+     "E:Lucía Ferrandis Oyarzún"),
+    (UN_BD, "The Secretary General welcomed the Government's commitment.", "E:Lucía Ferrandis Oyarzún"),
     # sides, countries, governments
     (KZ_CN, "The Kazakh side proposed green corridors for perishable goods.", "E:Mukhtar Tileuberdi"),
     (KZ_CN, "The Chinese government supports Kazakhstan's independence.", "E:Wang Yi"),

@@ -137,7 +137,7 @@ class Reference:
 
 def title_words(title: str) -> frozenset[str]:
     words = []
-    for w in _WORD.findall(title.lower().replace("/", " / ")):
+    for w in _WORD.findall(title.lower().replace("/", " / ").replace("-", " ")):
         w = w.strip(".,")
         if not w or w == "/" or w in _TITLE_STOP:
             continue
