@@ -121,6 +121,9 @@ EXPLICIT = [
     ("The two sides had an in-depth exchange of views on Afghanistan.", "E:Wang Yi+Sergey Lavrov"),
     ("Wang Yi spoke highly of Russia's role in the BRICS.", "E:Wang Yi"),
     ("They also discussed the situation in the Middle East.", "E:Wang Yi+Sergey Lavrov"),
+    ("Russia, Lavrov said, is ready to increase the number of scholarships.", "E:Sergey Lavrov"),
+    ("The two countries, Lavrov noted, should complete the studies without delay.",
+     "E:Sergey Lavrov"),
 ]
 
 
@@ -330,6 +333,20 @@ DOCUMENTS = [
         "with pleasure.\n\nVasiliev invited Bekov to the summit. The invitation was accepted "
         "with gratitude.",
         "E:Askar Bekov | E:Vladimir Vasiliev | E:Vladimir Vasiliev | N",
+    ),
+    (
+        "a quotation in single marks before its cue; an apostrophe is no closing mark",
+        RU_KG,
+        "‘Kyrgyzstan is Russia’s key partner in Central Asia. Russia will remain a reliable "
+        "ally,’ says President Vladimir Vasiliev.",
+        "C:Vladimir Vasiliev | E:Vladimir Vasiliev",
+    ),
+    (
+        "topics high on the agenda: what the talks covered",
+        RU_KG,
+        "The presidents met in Moscow. Energy, migration and regional security were high on "
+        "the agenda.",
+        "N | C:Vladimir Vasiliev+Askar Bekov",
     ),
     (
         "what the talks covered: continuation for all principals",

@@ -127,8 +127,9 @@ _ADDRESS = re.compile(r"^(?:mr\.?|madam|mrs\.?|ms\.?|dear)\s+", re.I)
 _AS_FOLLOWS = re.compile(r"\bas follows\s*[.:]?\s*$", re.I)
 # "Vladimir Vasiliev: Mr President, ...", "President of Kazakhstan Askar Bekov (retranslated): ..."
 _COLON_SPEAKER = re.compile(r"^(?P<np>[A-Z][\w.’' -]{1,60}?)\s*(?:\([\w ]{1,20}\))?\s*:\s+\S")
-_QUOTE_OPEN = "“\""
-_QUOTE_CLOSE = "”\""
+_QUOTE_OPEN = "“\"‘«"
+# A closing mark: ” " », or ’ after punctuation (elsewhere ’ is an apostrophe: "Norway’s").
+_QUOTE_CLOSE = re.compile(r"[”\"»]|[.,!?…]’")
 
 
 # ---------------------------------------------------------------------------------------
@@ -423,6 +424,18 @@ def _co_speakers(later: list[tuple[Cue, Token]], state: _State, sent: Span, peop
     return extra
 
 
+def _on_the_agenda(root: Token) -> bool:
+    """ "X, Y and Z were high on the agenda": what the talks covered."""
+    if root.lemma_ != "be":
+        return False
+    heads = [root, *(c for c in root.children if c.dep_ == "acomp")]  # "high on the agenda"
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "at"):
+            if any(c.dep_ == "pobj" and c.lemma_ in ("agenda", "top") for c in prep.children):
+                return True
+    return False
+
+
 def _is_meeting_subject(subj: Token) -> bool:
     """ "The meeting", "The talks", "The consultations": the event, not a document or visit."""
     if subj.pos_ != "NOUN" or (
@@ -696,7 +709,8 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
     #    and agentless passives: "It was noted that ...", "Special attention was paid to ..."
     root = sent.root
     subj = syntax.subject_of(root)
-    if subj is not None and _is_meeting_subject(subj) and root.lemma_ in _TOPIC_VERBS and state.group:
+    covered = subj is not None and _is_meeting_subject(subj) and root.lemma_ in _TOPIC_VERBS
+    if (covered or _on_the_agenda(root)) and state.group:
         return Decision(_names(state.group), Attribution.CONTINUATION, rule="continuation.talks_covered", turn=_names(state.turn))
     if syntax.is_passive(root) and not syntax.has_agent(root):
         lemma = root.lemma_
@@ -840,11 +854,11 @@ def _quotes_before_cue(doc: Doc, sents, decisions: list[Decision]) -> None:
     while i < len(sents):
         s = sents[i]
         body = text[s.start : s.end]
-        if body[:1] in _QUOTE_OPEN and not any(q in body[1:] for q in _QUOTE_CLOSE):
+        if body[:1] in _QUOTE_OPEN and not _QUOTE_CLOSE.search(body, 1):
             j = i + 1
             while j < len(sents) and sents[j].paragraph == s.paragraph:
                 later = text[sents[j].start : sents[j].end]
-                if any(q in later for q in _QUOTE_CLOSE):
+                if _QUOTE_CLOSE.search(later):
                     break
                 j += 1
             if j < len(sents) and sents[j].paragraph == s.paragraph:

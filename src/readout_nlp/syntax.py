@@ -44,6 +44,12 @@ def main_verbs(sent: Span) -> list[Token]:
         # verb it introduces is what the speaker does.
         if _is_courtesy(v):
             out.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+    # "Italy, he said, is ready to ...": a cue set off by commas inside the clause it reports.
+    out.extend(
+        c for c in root.children
+        if c.dep_ == "parataxis" and c.pos_ == "VERB" and _after_comma(c)
+        and any(x.dep_ == "nsubj" and x.i < c.i for x in c.children)
+    )
     # "We also support your proposal: Kazakh students already account for ...": the parser
     # hangs the clause before a colon on the clause after it; the first clause is main.
     colon = next((t for t in sent if t.text == ":" and t.i < root.i), None)
@@ -53,6 +59,11 @@ def main_verbs(sent: Span) -> list[Token]:
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i < colon.i
         )
     return sorted(out, key=lambda t: t.i)
+
+
+def _after_comma(v: Token) -> bool:
+    edge = v.left_edge
+    return edge.text == "," or (edge.i > 0 and v.doc[edge.i - 1].text == ",")
 
 
 def _is_courtesy(v: Token) -> bool:
