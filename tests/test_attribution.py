@@ -342,6 +342,14 @@ DOCUMENTS = [
         "C:Vladimir Vasiliev | E:Vladimir Vasiliev",
     ),
     (
+        "an inverted subject after a quotation, parsed as an object",
+        KZ_CN,
+        "\"Kazakhstan is a strategic partner for China. We will continue to stand by the "
+        "Kazakh people,\" declared the Chinese Foreign Minister at the start of the talks. He recalled "
+        "that trade had doubled.",
+        "C:Wang Yi | E:Wang Yi | E:Wang Yi",
+    ),
+    (
         "topics high on the agenda: what the talks covered",
         RU_KG,
         "The presidents met in Moscow. Energy, migration and regional security were high on "

@@ -424,6 +424,14 @@ def _co_speakers(later: list[tuple[Cue, Token]], state: _State, sent: Span, peop
     return extra
 
 
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“...,” declared the Deputy Prime Minister": the parser takes an inverted subject after
+    a quotation for an object; the reported clause before the verb shows the inversion."""
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+
+
 def _on_the_agenda(root: Token) -> bool:
     """ "X, Y and Z were high on the agenda": what the talks covered."""
     if root.lemma_ != "be":
@@ -645,7 +653,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
                 if people:
                     return _explicit(sent, state, people, cue.cue, (sent.doc[cue.start].idx, sent.doc[cue.end - 1].idx + len(sent.doc[cue.end - 1])), sspan, f"explicit.according_to.{rule}", ref)
             continue
-        subj = syntax.subject_of(anchor)
+        subj = syntax.subject_of(anchor) or _inverted_subject(anchor)
         if subj is None:
             near = syntax.words_before(anchor) if anchor.dep_ == "ROOT" else None
             if near is not None:
