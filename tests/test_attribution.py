@@ -350,6 +350,13 @@ DOCUMENTS = [
         "C:Wang Yi | E:Wang Yi | E:Wang Yi",
     ),
     (
+        "the visit's programme is narration; a forward-looking visit in a turn is not",
+        KZ_CN,
+        "Tileuberdi said Kazakhstan values the partnership. The Kazakh President will visit "
+        "China next year. He will also call on the Premier tomorrow before returning home.",
+        "E:Mukhtar Tileuberdi | C:Mukhtar Tileuberdi | N",
+    ),
+    (
         "topics high on the agenda: what the talks covered",
         RU_KG,
         "The presidents met in Moscow. Energy, migration and regional security were high on "

@@ -424,6 +424,27 @@ def _co_speakers(later: list[tuple[Cue, Token]], state: _State, sent: Span, peop
     return extra
 
 
+_PROGRAMME_VERBS = {"visit", "call", "depart", "leave", "return", "travel", "arrive", "proceed", "tour"}
+_PROGRAMME_TIME = re.compile(
+    r"\b(?:tomorrow|today|tonight|this (?:morning|afternoon|evening)|later (?:today|in the day)|"
+    r"before (?:returning|departing|leaving|concluding)|during (?:the|his|her|their) (?:visit|stay)|"
+    r"on \d{1,2} [A-Z][a-z]+|on [A-Z][a-z]+ \d{1,2}\b)",
+)
+
+
+def _is_programme(sent: Span) -> bool:
+    """ "He will also visit Lumbini before returning home on 26 February": the visit's
+    programme, told by the publisher (narration), not an undertaking."""
+    root = sent.root
+    if root.lemma_ not in _PROGRAMME_VERBS or not syntax.is_modal(root):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in root.children):
+        return False
+    if sent.text[:1] in _QUOTE_OPEN:
+        return False
+    return bool(_PROGRAMME_TIME.search(sent.text))
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """ "“...,” declared the Deputy Prime Minister": the parser takes an inverted subject after
     a quotation for an object; the reported clause before the verb shows the inversion."""
@@ -486,6 +507,8 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     text = sent.text
     if _AS_FOLLOWS.search(text):
         return "narration.as_follows"
+    if _is_programme(sent):
+        return "narration.programme"
     root = sent.root
     subj = syntax.subject_of(root)
     if subj is not None and subj.lemma_.lower() in _EVENT_NOUNS and subj.pos_ in ("NOUN", "PROPN"):
