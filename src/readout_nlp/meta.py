@@ -778,7 +778,7 @@ class _Reader:
             if body and not self._appositive_ok(body):
                 # no closing comma before the verb: "Amb. Tibor Nagy, U.S Assistant Secretary
                 # for African Affairs held a virtual meeting ..."
-                for n in range(1, len(body)):
+                for n in range(1, min(len(body), 16)):  # a post is a few words
                     if body[n - 1].cls == "NAME":
                         break  # "..., President Tomás Rojas of Chile paid ...": the next person
                     if (
