@@ -319,6 +319,19 @@ def test_read_date(text, expected, rule):
             "call with President Erdoğan.",
             "meeting",
         ),
+        # a virtual meeting, whatever its adjectives, and a video format are video calls
+        (
+            "KENYA-CANADA BILATERAL CONSULTATIONS",
+            "Amb. Grace Wanjiru and Hon. Mark Ellison held a virtual consultative meeting.",
+            "video_call",
+        ),
+        (None, "The foreign ministers held talks in a video format on Tuesday.", "video_call"),
+        (None, "The two Presidents met by videoconference.", "video_call"),
+        (
+            None,
+            "The Minister of Foreign Affairs of Malaysia undertook an Official Visit to Dhaka.",
+            "visit",
+        ),
         ("Statement by the Press Secretary", None, "other"),
         (None, None, "other"),
     ],
@@ -1033,6 +1046,81 @@ STYLES += [
         "cooperation.\n\nThey agreed to deepen cooperation against illegal mining.\n\n"
         "Bogotá, 12 May 2025\n",
         "2025-05-12 other Bogotá | ",
+    ),
+    (
+        # an agency in parentheses and a colon glued to the lead
+        "pakistan-agency-colon",
+        "Islamabad, March 6, 2023 (APP):Foreign Minister Tariq Hussain Bhatti received a telephone "
+        "call from the Foreign Minister of New Zealand, Ms. Helen Carstairs, today. The two Foreign "
+        "Ministers discussed flood relief and trade.\n",
+        "2023-03-06 phone_call None | Tariq Hussain Bhatti (PAK) Foreign Minister; Helen Carstairs "
+        "(NZL) Foreign Minister",
+    ),
+    (
+        # two principals in one lead, each with an appositive post, the second without a closing
+        # comma; a virtual meeting has no place
+        "kenya-virtual",
+        "Ministry of Foreign Affairs\n\nPress Release\n\nKENYA-CANADA BILATERAL CONSULTATIONS\n\n"
+        "Amb. Grace Wanjiru, the Cabinet Secretary for Foreign Affairs and Hon. Mark Ellison, "
+        "Canadian Minister of International Development held a virtual bilateral meeting to review "
+        "the Kenya-Canada Partnership Framework.\n\n"
+        "The meeting discussed cooperation in health and education.\n\n"
+        "Ministry of Foreign Affairs\n\n14th March 2021\n",
+        "2021-03-14 video_call None | Grace Wanjiru (KEN) Cabinet Secretary for Foreign Affairs; "
+        "Mark Ellison (CAN) Minister of International Development",
+    ),
+    (
+        # a place in a background clause is not the event's
+        "kenya-background-place",
+        "Ministry of Foreign Affairs\n\nPress Release\n\nKENYA-CANADA BILATERAL CONSULTATIONS\n\n"
+        "Amb. Grace Wanjiru, the Cabinet Secretary for Foreign Affairs and Hon. Mark Ellison, "
+        "Canadian Minister of International Development held a consultative meeting to review "
+        "the Kenya-Canada Partnership Framework since its launch in June 2018 in Ottawa.\n\n"
+        "Ministry of Foreign Affairs\n\n14th March 2021\n",
+        "2021-03-14 meeting None | Grace Wanjiru (KEN) Cabinet Secretary for Foreign Affairs; "
+        "Mark Ellison (CAN) Minister of International Development",
+    ),
+    (
+        # an all-caps headline, "POST, HONORIFICS NAME," leads, the host after "at the invitation
+        # of", a courtesy call on the head of government; the visited city, not the publisher's
+        # capital under the signature
+        "malaysia-visit",
+        "MINISTRY OF FOREIGN AFFAIRS, MALAYSIA\n\nPRESS RELEASE\n\n"
+        "WORKING VISIT OF THE MINISTER OF FOREIGN AFFAIRS OF MALAYSIA TO THE KINGDOM OF THAILAND, "
+        "3 – 4 JUNE 2024\n\n"
+        "The Minister of Foreign Affairs of Malaysia, YB Dato' Seri Ahmad Faisal bin Osman, "
+        "undertook a Working Visit to Bangkok, the Kingdom of Thailand from 3 to 4 June 2024 at the "
+        "invitation of the Minister of Foreign Affairs of Thailand, H.E. Mr. Somchai Rattanakorn."
+        "\n\n2. Both Ministers discussed border trade and the welfare of Malaysians in Thailand.\n\n"
+        "3. The Foreign Minister also paid a courtesy call on the Prime Minister of Thailand, H.E. "
+        "Mrs. Pimchanok Srisuk.\n\n"
+        "WISMA PUTRA\nKUALA LUMPUR\n4 June 2024\n",
+        "2024-06-03 visit Bangkok | Ahmad Faisal bin Osman (MYS) Minister of Foreign Affairs; "
+        "Somchai Rattanakorn (THA) Minister of Foreign Affairs; Pimchanok Srisuk (THA) Prime "
+        "Minister",
+    ),
+    (
+        # the lead names the visited country only; the meeting's sentence names the city
+        "malaysia-visit-country",
+        "MINISTRY OF FOREIGN AFFAIRS, MALAYSIA\n\nPRESS RELEASE\n\n"
+        "WORKING VISIT OF THE MINISTER OF FOREIGN AFFAIRS OF MALAYSIA TO THE KINGDOM OF THAILAND, "
+        "3 – 4 JUNE 2024\n\n"
+        "The Minister of Foreign Affairs of Malaysia, YB Dato' Seri Ahmad Faisal bin Osman, "
+        "undertook a Working Visit to the Kingdom of Thailand from 3 to 4 June 2024.\n\n"
+        "2. On 3 June 2024, the Foreign Minister held a bilateral meeting with his counterpart, "
+        "H.E. Mr. Somchai Rattanakorn, in Bangkok.\n\n"
+        "WISMA PUTRA\nKUALA LUMPUR\n4 June 2024\n",
+        "2024-06-03 visit Bangkok | Ahmad Faisal bin Osman (MYS) Minister of Foreign Affairs; "
+        "Somchai Rattanakorn (THA)",
+    ),
+    (
+        # a Gulf portal's source credit gives the side
+        "gulf-source-credit",
+        "Gulf Today - WAM: Sheikh Hamdan bin Saeed Al Mansoori, Minister of State for Foreign "
+        "Affairs, has received Tomas Novak, Foreign Minister of Slovakia, at the ministry in Abu "
+        "Dhabi.\nThe two officials discussed ways of boosting cooperation.\n",
+        "None meeting Abu Dhabi | Sheikh Hamdan bin Saeed Al Mansoori (ARE) Minister of State for "
+        "Foreign Affairs; Tomas Novak (SVK) Foreign Minister",
     ),
 ]
 

@@ -465,6 +465,9 @@ LINES = [
     ("14 May 2024 – Secretary Bautista Meets Japanese Foreign Minister", None),  # a headline
     ("1. Overall Japan-China relations", None),
     ("Tashkent", None),
+    # a breadcrumb trail pasted without its separators, the headline after it
+    ("Home News Releases Minister Okafor Meets Ghanaian Counterpart", B),
+    ("Home Secretary Meets French Interior Minister", None),
 ]
 
 
@@ -1180,6 +1183,31 @@ PARAGRAPHS = [
     ),
     ("", []),
     ("Print\nShare\n", []),
+    (  # a readout quoted whole by the portal relaying it: the opening mark is the wrapper's
+        "Kyrgyzstan and Kazakhstan to expand trade\n\n"
+        "Foreign Minister of Kyrgyzstan Aibek Toktogulov held talks with his Kazakh counterpart."
+        "\n\n«The ministers discussed water and energy issues. The Kyrgyz side proposed holding "
+        "the next meeting in Bishkek,» the press service of the Foreign Ministry reported.\n",
+        [
+            "Foreign Minister of Kyrgyzstan Aibek Toktogulov held talks with his Kazakh counterpart.",
+            "The ministers discussed water and energy issues. The Kyrgyz side proposed holding the "
+            "next meeting in Bishkek,» the press service of the Foreign Ministry reported.",
+        ],
+    ),
+    (  # a participant's own words are a quotation proper and keep their mark
+        "Kyrgyzstan and Kazakhstan to expand trade\n\n"
+        "Foreign Minister of Kyrgyzstan Aibek Toktogulov held talks with his Kazakh counterpart."
+        "\n\n“Our countries are close partners,” Minister Toktogulov said.\n",
+        [
+            "Foreign Minister of Kyrgyzstan Aibek Toktogulov held talks with his Kazakh counterpart.",
+            "“Our countries are close partners,” Minister Toktogulov said.",
+        ],
+    ),
+    (  # a source credit's shape with an organisation's acronym is body text
+        "ASEAN and the EU meet in Vientiane\n\n"
+        "ASEAN - EU: The ministers agreed to upgrade relations to a strategic partnership.\n",
+        ["ASEAN - EU: The ministers agreed to upgrade relations to a strategic partnership."],
+    ),
 ]
 
 
@@ -1380,6 +1408,27 @@ PIECES = [
     (EEAS_SIGNED, (Removed.BOILERPLATE, "Peter Stano")),
     (EEAS_SIGNED, (Removed.DATE, "Brussels, 14/05/2024 - 15:30")),
     (STATE, (Removed.BOILERPLATE, "Bureau of South and Central Asian Affairs")),
+    # an agency in parentheses and a colon with no space after it (Pakistani wires)
+    (
+        "Islamabad, March 6, 2023 (APP):Foreign Minister Tariq Hussain Bhatti received a "
+        "telephone call from the Foreign Minister of New Zealand.\n",
+        (Removed.DATELINE, "Islamabad, March 6, 2023 (APP):"),
+    ),
+    (
+        "Lahore (PPI-OT):The Foreign Office welcomed the delegation of Uzbekistan.\n",
+        (Removed.DATELINE, "Lahore (PPI-OT):"),
+    ),
+    # a Gulf portal's run-in source credit
+    (
+        "Gulf Today - WAM: Sheikh Hamdan bin Saeed Al Mansoori, Minister of State for Foreign "
+        "Affairs, has received the Foreign Minister of Slovakia in Abu Dhabi.\n",
+        (Removed.DATELINE, "Gulf Today - WAM: "),
+    ),
+    (
+        "Cooperation to be continued\n\nThe ministers spoke by phone.\n\n«The sides discussed "
+        "trade. They agreed to meet soon in Ankara,» the Ministry of Foreign Affairs reported.\n",
+        (Removed.MARKER, "«"),
+    ),
 ]
 
 

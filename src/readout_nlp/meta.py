@@ -130,6 +130,7 @@ class Places:
     venues: dict[str, str]  # venue → city
     city_rx: re.Pattern[str]
     venue_rx: re.Pattern[str]
+    country_of: dict[str, str] = field(default_factory=dict)  # canonical city → country code
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -141,15 +142,18 @@ def places() -> Places:
     """Known cities and venues of ``cities.jsonl``."""
     by_form: dict[str, str] = {}
     venues: dict[str, str] = {}
+    country_of: dict[str, str] = {}
     for e in load_jsonl("cities.jsonl"):
         if "venue" in e:
             venues[e["venue"]] = e["city"]
         else:
             by_form[e["city"]] = e["city"]
             by_form[e["city"].upper()] = e["city"]
+            if e.get("country"):
+                country_of.setdefault(e["city"], e["country"])
     city_rx = re.compile(r"(?<![\w-])(?:" + _alternation(by_form) + r")(?![\w-])")
     venue_rx = re.compile(r"(?<![\w-])(?:" + _alternation(venues) + r")(?![\w-])")
-    return Places(by_form, venues, city_rx, venue_rx)
+    return Places(by_form, venues, city_rx, venue_rx, country_of)
 
 
 @dataclass(frozen=True)
@@ -358,6 +362,7 @@ def first_full_date(text: str, *, month_first: bool = False) -> dt.date | None:
 _TOKEN = re.compile(
     r"""
       (?:[A-Z]\.){2,}(?![A-Za-z])                       # H.E., U.S., P.R.C.
+    | [A-Z]\.[A-Z](?![\w.])                             # U.S, U.K (the last dot dropped)
     | (?:Mr|Mrs|Ms|Dr|Prof|Hon|Rt|Amb|Sen|Gen|St|Jr|Sr|Smt|Sh|Messrs)\.(?!\w)
     | (?:[A-Z]|Ts|Kh|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.[A-Z][a-z]+ # Mongolian: "Ts.Oyunbileg", "B.Battsetseg"
     | [A-Z]\.(?=\s)                                     # an initial: "Thomas E. Harland"
@@ -637,6 +642,9 @@ class _Reader:
         toks = self.tokens(a, b)
         out: list[Mention] = []
         used_chain: set[int] = set()
+        # a title chain never reaches back into the previous person's phrase: "Amb. X, the
+        # Cabinet Secretary for Foreign Affairs and Amb. Y, ..." gives Y none of X's post
+        floor = 0
         i = 0
         while i < len(toks):
             if toks[i].cls != "NAME":
@@ -666,15 +674,16 @@ class _Reader:
                     j += 1
                     continue
                 break
-            m = self._person(toks, i, j, a, bare_subject)
+            m = self._person(toks, i, j, a, bare_subject, floor)
             if m is not None:
                 out.append(m)
-                used_chain.update(range(self._chain_start_index(toks, i), j + 1))
+                used_chain.update(range(self._chain_start_index(toks, i, floor), j + 1))
                 # the appositive is this person's ("..., Minister of Foreign Affairs and National
                 # Community Abroad of ...,"): its capitalised words are no other name
                 while j + 1 < len(toks) and toks[j + 1].start < m.end:
                     j += 1
                     used_chain.add(j)
+                floor = j + 1
             i = j + 1
         out.extend(self._title_only(toks, used_chain))
         return sorted(out, key=lambda m: m.start)
@@ -682,12 +691,12 @@ class _Reader:
     def _ner(self, t: Tok) -> str:
         return self.ent[t.start] if t.start < len(self.ent) else ""
 
-    def _chain_start_index(self, toks: list[Tok], i: int) -> int:
+    def _chain_start_index(self, toks: list[Tok], i: int, floor: int = 0) -> int:
         k = i - 1
-        while k >= 0 and toks[k].cls == "HON":
+        while k >= floor and toks[k].cls == "HON":
             k -= 1
         start = k + 1
-        while k >= 0:
+        while k >= floor:
             c = toks[k].cls
             # PHEAD: "Deputy Chairman of the Cabinet of Ministers and Foreign Minister"
             if c in ("HEAD", "TW", "CONN", "CTRY", "HON", "REL", "PHEAD"):
@@ -707,16 +716,16 @@ class _Reader:
         return start
 
     def _person(
-        self, toks: list[Tok], i: int, j: int, seg_start: int, bare_subject: bool
+        self, toks: list[Tok], i: int, j: int, seg_start: int, bare_subject: bool, floor: int = 0
     ) -> Mention | None:
         run = toks[i : j + 1]
         # honorifics directly before the name
         k = i - 1
         honorific = False
-        while k >= 0 and toks[k].cls == "HON":
+        while k >= floor and toks[k].cls == "HON":
             honorific = True
             k -= 1
-        c0 = self._chain_start_index(toks, i)
+        c0 = self._chain_start_index(toks, i, floor)
         chain = toks[c0 : k + 1]
         titles, country, crule, aliases, has_head, plural = self._parse_chain(
             chain, case_sensitive=True
@@ -747,6 +756,10 @@ class _Reader:
             q = r + 1
             seg: list[Tok] = []
             while q < len(toks) and toks[q].text not in (",", ".", ";", "(", "who", "which"):
+                # "..., the Cabinet Secretary for Foreign Affairs and Amb. Tibor Nagy, ...": a
+                # second person starts after "and"
+                if toks[q].text == "and" and q + 1 < len(toks) and toks[q + 1].cls == "HON":
+                    break
                 seg.append(toks[q])
                 q += 1
             # "Myrat Annaberdiyev, deputy chairman of the Cabinet of Ministers of Turkmenistan,"
@@ -762,6 +775,34 @@ class _Reader:
             ):
                 lead_words += 1
             body = seg[lead_words:]
+            if body and not self._appositive_ok(body):
+                # no closing comma before the verb: "Amb. Tibor Nagy, U.S Assistant Secretary
+                # for African Affairs held a virtual meeting ..."
+                for n in range(1, min(len(body), 16)):  # a post is a few words
+                    if body[n - 1].cls == "NAME":
+                        break  # "..., President Tomás Rojas of Chile paid ...": the next person
+                    if (
+                        body[n].text.lower() != "and"
+                        and _SUBJECT_VERB.match(self.text[body[n - 1].end : body[n].end + 40])
+                        and self._appositive_ok(body[:n])
+                    ):
+                        q = r + 1 + lead_words + n
+                        body = body[:n]
+                        break
+            # "with the Minister of Foreign Affairs of Kazakhstan, Daniyar Serikbolov, the Minister
+            # of Foreign Affairs of the Kyrgyz Republic, Talant Jumabaev, and ...": after a
+            # titled name, a post followed by a name is the next person's
+            nxt = q + 1
+            while nxt < len(toks) and toks[nxt].cls == "HON":
+                nxt += 1
+            if (
+                titles
+                and q < len(toks)
+                and toks[q].text == ","
+                and nxt < len(toks)
+                and toks[nxt].cls == "NAME"
+            ):
+                body = []
             if body and self._appositive_ok(body):
                 t2, c2, cr2, al2, hh2, _pl = self._parse_chain(body, case_sensitive=False)
                 if hh2 and t2:
@@ -1180,6 +1221,16 @@ _PLACE_PREP = re.compile(
 )
 
 
+# A place in a background clause is not the event's: "to review the Strategic Dialogue since
+# its inauguration in May 2019 in Washington DC", "following their previous meeting in Astana".
+_BACKGROUND = re.compile(
+    r"\b(?:since|(?:its|their|the)\s+(?:inauguration|establishment|founding|launch|creation)|"
+    r"(?:last|previous|preceding)\s+(?:[\w-]+\s+)?(?:meeting|round|session|talks|visit|summit))"
+    r"\b[^,;.]*$",
+    re.I,
+)
+
+
 _NAMED_CITY = re.compile(r"(?<![\w-])(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}City\b")
 
 
@@ -1237,7 +1288,7 @@ def _cities_in(
         if need_prep and not _PLACE_PREP.search(text[max(a, g_start - 40) : g_start]):
             continue
         out.append((g_start, name, "location.ner_gpe"))
-    return sorted(out)
+    return sorted(o for o in out if not _BACKGROUND.search(text[max(a, o[0] - 80) : o[0]]))
 
 
 def _venue_city(text: str) -> str | None:
@@ -1255,6 +1306,29 @@ _DATE_PLACE = re.compile(
 )
 
 
+def _visited_country(reader: _Reader, layout: Layout, lead_i: int) -> str | None:
+    """The country a visit goes to, as the lead or the headline names it ("undertook an Official
+    Visit to the People's Republic of Bangladesh", "OFFICIAL VISIT OF ... TO BANGLADESH")."""
+    text = reader.text
+    spans: list[tuple[int, int]] = []
+    if layout.sentences:
+        s = layout.sentences[min(lead_i, len(layout.sentences) - 1)]
+        spans.append((s.start, s.end))
+    if layout.title:
+        spans.append(layout.title)
+    for a, b in spans:
+        if not re.search(r"\bvisit", text[a:b], re.I):
+            continue
+        for h in reader.country_hits:
+            if (
+                a <= h.start < b
+                and h.code
+                and re.search(r"\bto\s+(?:the\s+)?$", text[a : h.start], re.I)
+            ):
+                return h.code
+    return None
+
+
 def read_location(
     reader: _Reader, layout: Layout, lead_i: int, event_type: EventType
 ) -> tuple[str | None, str]:
@@ -1262,6 +1336,14 @@ def read_location(
     if event_type in (EventType.PHONE_CALL, EventType.VIDEO_CALL):
         return None, "location.call"
     text = layout.text
+    # A visit abroad is published at home: the place line by the date ("WISMA PUTRA / KUALA
+    # LUMPUR / 12 March 2024") is the publisher's capital, not the visited city.
+    visited = _visited_country(reader, layout, lead_i) if event_type is EventType.VISIT else None
+
+    def abroad(city: str) -> bool:
+        home = places().country_of.get(city)
+        return visited is not None and home is not None and home != visited
+
     if layout.sentences:
         s = layout.sentences[min(lead_i, len(layout.sentences) - 1)]
         found = _cities_in(reader, s.start, s.end)
@@ -1275,7 +1357,7 @@ def read_location(
     for p in layout.removed:
         piece = text[p.start : p.end]
         dp = _DATE_PLACE.match(piece) if p.kind is Removed.DATE else None
-        if dp and not gaz.code(dp.group("place")):
+        if dp and not gaz.code(dp.group("place")) and not abroad(_norm_city(dp.group("place"))):
             # Canada: "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada"
             return _norm_city(dp.group("place")), "location.date_line_place"
         if p.kind is Removed.DATELINE or (
@@ -1288,6 +1370,8 @@ def read_location(
                 for x in piece.split(",")
                 if x.strip() and not re.search(r"\d", x)
             ]
+            if any(abroad(_norm_city(part)) for part in parts):
+                continue
             for part in parts:
                 if _norm_city(part) in places().by_form.values():
                     return _norm_city(part), "location.dateline"
@@ -1305,7 +1389,11 @@ def read_location(
     # India MEA: the place and date close the release ("Johannesburg\nFebruary 21, 2025").
     for k, p in enumerate(layout.removed):
         piece = text[p.start : p.end].strip()
-        if p.kind is Removed.HEADING and piece in places().by_form:
+        if (
+            p.kind is Removed.HEADING
+            and piece in places().by_form
+            and not abroad(_norm_city(piece))
+        ):
             nxt = layout.removed[k + 1] if k + 1 < len(layout.removed) else None
             if (
                 nxt is not None
@@ -1435,7 +1523,7 @@ def _cue_offset(text: str) -> int | None:
 _SUB_MEETING = re.compile(
     r"^(?:(?:During|On|In|At|After|Later|Subsequently|Separately|Earlier|Also)\b[^,;]{0,60},\s*)?"
     r"(?P<subj>[^,;]{1,80}?)\s+(?:also\s+|later\s+|separately\s+)?(?:met(?:\s+with)?|held\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:talks|a\s+meeting|meetings)\s+with|called\s+on|had\s+(?:a\s+)?(?:meeting|talks)\s+with|"
+    r"(?:talks|meetings?)\s+with|called\s+on|had\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\s+with|"
     r"received|paid\s+a\s+courtesy\s+call\s+on)\s+"
 )
 
@@ -1829,7 +1917,19 @@ def _refers_to_principal(subj: str, principals: list[_Principal]) -> bool:
         for t in m.titles:
             if re.fullmatch(rf"(?:the\s+)?{re.escape(t)}", s, re.I):
                 return True
+            # "The Foreign Minister also paid a courtesy call on ...": the short form of the
+            # lead's "Minister of Foreign Affairs" (same words but the connectors)
+            if _post_words(s) and _post_words(s) == _post_words(t):
+                return True
     return False
+
+
+_POST_STOP = frozenset({"the", "of", "for", "and", "affairs"})
+
+
+def _post_words(title: str) -> frozenset[str]:
+    """ "Minister of Foreign Affairs" and "the Foreign Minister" → {"minister", "foreign"}."""
+    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w not in _POST_STOP)
 
 
 def _name_for_post(

@@ -67,10 +67,12 @@ RULES: dict[str, str] = {
     "footer.in_block": "a line inside a footer block opened by a footer.* rule",
     "marker.list": "a list marker before a paragraph or sentence ('2.', '(1)', '-', '•')",
     "marker.wrapper_quote": "the opening quotation mark of a spokesperson's quoted readout",
+    "marker.reported_quote": "the opening mark of a readout quoted whole: '«...,» the Ministry reported'",
     "dateline.dated": "'BEIJING, March 3 (Xinhua) --', 'Astana, 8 April 2025 –'",
     "dateline.agency": "'ANKARA (AA) -', 'MOSCOW, October 5. /TASS/.', 'ASTANA. KAZINFORM –'",
     "dateline.city": "'WASHINGTON —' (first paragraph only)",
     "dateline.date": "'14 May 2024 –' (first paragraph only)",
+    "dateline.source": "'Sharjah24 - WAM:' an outlet's run-in source credit (first paragraph only)",
     "dateline.place_line": "a place name on a line by a date line: 'Tashkent' above the date",
 }
 
@@ -425,7 +427,8 @@ _AGENCY = r"\([A-Z][\w .&/-]{0,30}\)"
 _DATELINES = (
     # "BEIJING, March 3 (Xinhua) -- ", "ASHGABAT, Sept. 12 (Xinhua) -- ",
     # "Astana, 8 April 2025 – ", "Tashkent, 3 September 2024: ", "MOSCOW, October 5. /TASS/. ",
-    # "ABU DHABI, 14th May, 2024 (WAM) -- ", "Riyadh, May 14, 2024, SPA -- "
+    # "ABU DHABI, 14th May, 2024 (WAM) -- ", "Riyadh, May 14, 2024, SPA -- ",
+    # "Islamabad, August 24, 2021 (PPI-OT):Foreign Minister ..." (no space after the colon)
     (
         "dateline.dated",
         re.compile(
@@ -435,10 +438,11 @@ _DATELINES = (
             r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
             # an agency after the date: "(Xinhua)", "(WAM)", ", SPA"
             rf"\s*(?:{_AGENCY}\s*|,\s*[A-Z]{{2,10}}\s*)?"
-            r"(?:--|[-–—:]|\.?\s*/TASS/\.?)\s+"
+            r"(?:--|[-–—:]|\.?\s*/TASS/\.?)(?:\s+|(?<=\):)(?=[A-Z“\"]))"
         ),
     ),
-    # "ANKARA (AA) - ", "Beijing (Xinhua) -- ", "ASTANA. KAZINFORM – ", "Tehran, IRNA -- "
+    # "ANKARA (AA) - ", "Beijing (Xinhua) -- ", "ASTANA. KAZINFORM – ", "Tehran, IRNA -- ",
+    # "Islamabad (PPI-OT):"
     (
         "dateline.agency",
         re.compile(
@@ -447,8 +451,15 @@ _DATELINES = (
             r"|[A-Z]{3,}(?: [A-Z]{2,})?\.\s+(?:KAZINFORM|KABAR|AKIPRESS|TREND|UZA|TASS|"
             r"XINHUA|INTERFAX|BELTA|APA)\s*(?:--|[-–—])"
             r"|/TASS/\.?\s*(?:--|[-–—])?)\s+"
+            rf"|{_CITY}\s*{_AGENCY}\s*:\s*(?=[A-Z“\"])"
         ),
     ),
+)
+# A run-in source credit, an outlet and the agency it took the story from (Gulf portals
+# reposting WAM, SPA, KUNA): "Sharjah24 - WAM: Sheikh Abdullah ...". First paragraph only,
+# and never an organisation's acronym ("ASEAN - EU: ...").
+_SOURCE_DATELINE = re.compile(
+    r"[A-Z][\w.’'&]*(?: [A-Z0-9][\w.’'&]*){0,3}\s+[-–—]\s+([A-Z]{2,8})\s*:\s+(?=[A-Z“\"])"
 )
 # "14 May 2024 – Foreign Affairs Secretary ..." (Philippine DFA): first paragraph only.
 _DATE_DATELINE = re.compile(rf"{_DATE}\s*(?:--|[–—])\s+", re.I)
@@ -481,6 +492,28 @@ def _wrapper_quote(text: str, start: int, end: int) -> bool:
     return text.find(closer, start + 1, e) < 0
 
 
+# The relaying institution after a quoted readout: "«In addition, the minister thanked ...
+# in the near future,» the Foreign Ministry reported." (Central Asian portals quoting a
+# ministry's press service). A participant's own words ("“...,” said Minister X") are a
+# quotation proper and keep their mark.
+_REPORTED_BY = re.compile(
+    r"[,.]?\s*(?:(?:the|a|an|its)\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|press\s+service|"
+    r"press\s+(?:office|department)|information\s+department|embassy|MFA|foreign\s+office|"
+    r"statement|press\s+release|communiqu[eé])(?:\s+(?:of|for)\s+[^.;“”«»\"]{1,60}?)?"
+    r"\s+(?:reported|reports|said|says|stated|states|informed|informs|noted|added)\.?\s*",
+    re.I,
+)
+
+
+def _reported_quote(text: str, start: int, end: int) -> bool:
+    """A paragraph that is a readout quoted whole, its source named after the closing mark."""
+    opener = text[start]
+    closer = _CLOSER_OF.get(opener, opener)
+    _, e = _trim(text, start + 1, end)
+    c = text.rfind(closer, start + 1, e)
+    return c > start + 1 and _REPORTED_BY.fullmatch(text, c + 1, e) is not None
+
+
 def _strip_head(
     text: str, start: int, end: int, removed: list[Piece], *, first: bool, wrapped: bool
 ) -> tuple[int, bool]:
@@ -502,8 +535,11 @@ def _strip_head(
                     break
         if hit is None and first:
             m = _CITY_DATELINE.match(text, start, end)
+            source = _SOURCE_DATELINE.match(text, start, end)
             if m and m.group(1) not in _NOT_CITIES:
                 hit = (m.end(), Removed.DATELINE, "dateline.city")
+            elif source and source.group(1) not in _NOT_CITIES:
+                hit = (source.end(), Removed.DATELINE, "dateline.source")
             else:
                 m = _DATE_DATELINE.match(text, start, end)
                 if m:
@@ -520,6 +556,10 @@ def _strip_head(
             m = _OPEN_QUOTE.match(text, start, end)
             if m and _wrapper_quote(text, start, end):
                 hit = (m.end(), Removed.MARKER, "marker.wrapper_quote")
+        if hit is None:
+            m = _OPEN_QUOTE.match(text, start, end)
+            if m and _reported_quote(text, start, end):
+                hit = (m.end(), Removed.MARKER, "marker.reported_quote")
         if hit is None or hit[0] >= end:
             break
         removed.append(Piece(start, hit[0], hit[1], hit[2]))
