@@ -55,6 +55,11 @@ SA_UZ = [
     Participant(name="Faisal bin Turki Al Saud", country="SAU", titles=["Crown Prince", "Prime Minister"]),
     Participant(name="Jamshid Karimov", country="UZB", titles=["Foreign Minister"]),
 ]
+MY_BD = [
+    Participant(name="Zulkifli bin Hamid", country="MYS", titles=["Minister of Foreign Affairs"]),
+    Participant(name="Salman Rahman Chowdhury", country="BGD", titles=["Minister of Foreign Affairs"]),
+    Participant(name="Farida Haque", country="BGD", titles=["Prime Minister"]),
+]
 UN_BD = [
     Participant(name="Lucía Ferrandis Oyarzún", country="UN", titles=["Secretary-General"]),
     Participant(name="Tahmid Rahman Chowdhury", country="BGD", titles=["Prime Minister"]),
@@ -165,6 +170,11 @@ REFERENCES = [
      "E:Faisal bin Turki Al Saud"),
     (ID_JO, "FM Al-Khatib shared the same view and thanked Indonesia for its support.", "E:Omar Al-Khatib"),
     (ID_JO, "The ministers committed to staying in close contact.", "E:Dewi Lestari+Omar Al-Khatib"),
+    # "the two Ministers" of a visit where a Prime Minister was also met
+    (MY_BD, "Both Ministers reviewed the progress of bilateral cooperation.",
+     "E:Zulkifli bin Hamid+Salman Rahman Chowdhury"),
+    (MY_BD, "The Prime Minister expressed hope that Malaysian companies would invest.",
+     "E:Farida Haque"),
     # hyphenated titles match with or without the hyphen
     (UN_BD, "The Secretary-General thanked Bangladesh for its hospitality to refugees.",
      "E:Lucía Ferrandis Oyarzún"),

@@ -302,7 +302,16 @@ class Roster:
             if re.search(r"\b(?:ministers|secretaries)\b", low) and (
                 count is not None or re.search(r"\bforeign ministers\b", low)
             ):
-                ref.people = self.people_with_title(title_words(low))
+                people = self.people_with_title(title_words(low))
+                if "prime" not in low and count is not None and len(people) > count:
+                    # "the two Ministers" of a visit where a Prime Minister was also met
+                    ministers = [
+                        p for p in people
+                        if not all("prime" in t or "premier" in t for t in p.titles)
+                    ]
+                    if len(ministers) >= 2:
+                        people = ministers
+                ref.people = people
             return ref
 
         # alias / initialism: "EAM", "the HR/VP"
