@@ -147,6 +147,8 @@ class Marks(HTMLParser):
         self.paragraphs: dict[int, str] = {}
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("wbr", "br", "hr", "img", "meta", "link", "input"):
+            return  # void elements have no end tag
         a = dict(attrs)
         self.stack.append(a)
         role = a.get("data-role")

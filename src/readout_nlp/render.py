@@ -184,8 +184,8 @@ def _badge(c: Commitment, j: int) -> str:
         f'data-modality="{_esc(_modality(c).value)}" title="{_esc(_commitment_tooltip(c))}" '
         f'style="background: {colour}; color: #fff; border-radius: 3px; font-size: 0.68em; '
         "font-weight: 600; padding: 0 4px; margin: 0 2px; vertical-align: 0.25em; "
-        f'white-space: nowrap;">{_esc(_commitment_label(c))}</span>'
-    )
+        f'white-space: nowrap;">{_esc(_commitment_label(c))}</span><wbr>'
+    )  # <wbr>: a row of badges may wrap between badges, never inside one
 
 
 @dataclass
