@@ -88,6 +88,19 @@ MACRON_MODI = [
     ("Narendra Modi", "IND", ["Prime Minister"]),
 ]
 
+BLINKEN_WANG = [
+    ("Antony Blinken", "USA", ["Secretary of State"]),
+    ("Wang Yi", "CHN", ["Foreign Minister"]),
+]
+STARMER_TUSK = [
+    ("Keir Starmer", "GBR", ["Prime Minister"]),
+    ("Donald Tusk", "POL", ["Prime Minister"]),
+]
+FAISAL_SAIDOV = [
+    ("Faisal bin Farhan", "SAU", ["Foreign Minister"]),
+    ("Bakhtiyor Saidov", "UZB", ["Foreign Minister"]),
+]
+
 
 def _analyze(nlp, participants, text):
     people = [Participant(name=n, country=c, titles=t) for n, c, t in participants]
@@ -544,6 +557,18 @@ def test_parties(nlp, participants, text, expected):
 # recalled agreements, hosting, stances with no action, no identifiable party, discussion
 
 NOT_COMMITMENTS = [
+    # a heading for a list of outcomes ("following" is no "follow up on the consensus")
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents agreed on the following outcomes:",
+    ),
+    # a programme: "will hold consultations" is no pledge
+    _case(
+        VIEIRA_WANG,
+        "Foreign Minister Wang Yi will pay an official visit to Brazil.",
+        "During the visit, the two ministers will hold political consultations and visit a technology park.",
+    ),
     # a description of the relation, not an undertaking on trade
     _case(
         WANG_NURTLEU,
@@ -678,6 +703,166 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # bioenergy is energy; "aviation fuel" is not aviation
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents agreed to expand cooperation in bioenergy and sustainable aviation fuel.",
+        "energy/agreement/BRA+CHN",
+    ),
+    # edible oils are farm produce, not energy
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Minister Marsudi urged Australia to ease market access for Indonesian palm oil and coffee.",
+        "agriculture/proposal/AUS",
+        "trade/proposal/AUS",
+    ),
+    # raw materials are industry
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Baerbock said Germany is ready to deepen cooperation with France on critical raw materials.",
+        "industry_capacity/intent/DEU",
+    ),
+    # low-carbon hydrogen is energy; carbon credits are climate, not lending
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "The two ministers agreed to develop supply chains for low-carbon hydrogen.",
+        "energy/agreement/DEU+FRA",
+    ),
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Both ministers agreed to cooperate on high-integrity carbon credits.",
+        "climate_environment/agreement/AUS+IDN",
+    ),
+    # a link by air, rail or road is connectivity
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan met Jeyhun Bayramov.",
+        "The Turkish side proposed to open a direct rail link between Kars and Nakhchivan.",
+        "connectivity_infrastructure/proposal/AZE+TUR",
+    ),
+    # grid technologies are energy equipment
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers agreed to expand cooperation on offshore wind and grid technologies.",
+        "energy/agreement/GBR+NGA",
+    ),
+    # holding a dialogue or consultations is a meeting
+    _case(
+        LAVROV_JAISHANKAR,
+        "Sergey Lavrov held talks with Subrahmanyam Jaishankar.",
+        "The ministers agreed to hold political consultations between the two foreign ministries every year.",
+        "high_level_exchanges/agreement/IND+RUS",
+    ),
+    # attending a summit at the highest level
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan spoke with Jeyhun Bayramov by phone.",
+        "Minister Fidan said that Türkiye will be represented at the highest level at the summit in Baku.",
+        "high_level_exchanges/pledge/TUR",
+    ),
+    # the reform of a multilateral body; the UN climate conference is a multilateral event
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "Brazil and China will coordinate closely in BRICS, including on the reform of the United Nations.",
+        "multilateral_coordination/agreement/BRA+CHN",
+    ),
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "Lula said Brazil will work with China to make the United Nations Climate Change Conference in Belém a success.",
+        "multilateral_coordination/pledge/BRA",
+    ),
+    # the mineral security partnership is about supply chains, not defence
+    _case(
+        BLINKEN_MANALO,
+        "Secretary Blinken met with Secretary Manalo.",
+        "Manalo said the Philippines is ready to join the Minerals Security Partnership.",
+        "industry_capacity/intent/PHL",
+    ),
+    # co-production, machine building and food processing are industry
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers agreed to explore the joint production of defence equipment.",
+        "industry_capacity/agreement/GBR+NGA",
+        "security/agreement/GBR+NGA",
+    ),
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Kazakhstan is interested in Chinese investment in machine building and food processing, Nurtleu said.",
+        "industry_capacity/intent/KAZ",
+        "investment_finance/intent/KAZ",
+    ),
+    # a government described by its army is no defence cooperation
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Both ministers called on the Myanmar military regime to end the violence and release political prisoners.",
+        "regional_issues/proposal/MMR",
+    ),
+    # a conflict to be avoided is no hotspot
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "The U.S. side is ready to keep communication open with China to prevent competition from veering into conflict.",
+        "high_level_exchanges/intent/USA",
+    ),
+    # a business forum is a trade event
+    _case(
+        MACRON_MODI,
+        "President Macron held talks with Prime Minister Modi.",
+        "President Macron invited Indian companies to take part in the India-France Business Forum in Paris.",
+        "trade/intent/FRA",
+    ),
+    # academies and cultural institutes are people-to-people exchanges
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho held talks with Minister Kamikawa.",
+        "After the talks, the two ministers signed a memorandum on cooperation between their diplomatic academies.",
+        "agreement_signed/completed/JPN+KOR",
+        "people_to_people/completed/JPN+KOR",
+    ),
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Séjourné welcomed Germany's plans to open a Goethe-Institut branch in Lyon.",
+        "people_to_people/support/FRA",
+    ),
+    # forests are climate and environment
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "Lula said Brazil will expand cooperation with China on forest protection.",
+        "climate_environment/pledge/BRA",
+    ),
+    # jets are defence, jet fuel is not
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Downing Street.",
+        "He said the UK would deploy additional fighter jets to Poland this spring.",
+        "security/pledge/GBR",
+    ),
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Minister Wong said Australia would continue to import jet fuel from Indonesia.",
+        "trade/pledge/AUS",
+    ),
+    # a reliable partner: the relationship as a whole
+    _case(
+        BORRELL_MIRZOYAN,
+        "Josep Borrell met Ararat Mirzoyan in Brussels.",
+        "Borrell underlined that the EU stands ready to remain a reliable partner for Armenia.",
+        "strategic_partnership/intent/EU",
+    ),
     # several domains → one entry each
     _case(
         WANG_NURTLEU,
