@@ -449,6 +449,42 @@ def test_modality(nlp, participants, text, expected):
 # Parties
 
 PARTIES = [
+    # a possessive after a multi-word country name ("the United States’")
+    _case(
+        BLINKEN_MANALO,
+        "Secretary Blinken met with Secretary Manalo.",
+        "The Secretary reaffirmed the United States’ ironclad commitment to the 1951 Mutual Defense Treaty.",
+        "security/pledge/USA",
+    ),
+    # a bare title both principals hold is the speaker's
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Downing Street.",
+        "The Prime Minister invited Prime Minister Tusk to attend the European Political Community summit in London.",
+        "high_level_exchanges/intent/GBR",
+    ),
+    # "the X of the two countries" are the two countries
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Wang Yi said the trade ministries of the two countries should resume consultations on market access.",
+        "trade/proposal/CHN+KAZ",
+    ),
+    # a state body named without its country, in a principal's words
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "Lammy said that the Royal Navy would continue to patrol the Gulf of Guinea.",
+        "security/pledge/GBR",
+    ),
+    # "the Kingdom" → the one participant that is a kingdom
+    _case(
+        FAISAL_SAIDOV,
+        "Prince Faisal bin Farhan received Bakhtiyor Saidov in Riyadh.",
+        "Prince Faisal affirmed the Kingdom's keenness to expand investment in renewable energy in Uzbekistan.",
+        "energy/intent/SAU",
+        "investment_finance/intent/SAU",
+    ),
     # "we" in a speaker's turn → the speaker's country
     _case(
         WANG_NURTLEU,
