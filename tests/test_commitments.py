@@ -124,6 +124,42 @@ def _case(participants, opening, sentence, *expected):
 # Modality
 
 MODALITY = [
+    # agreement: "we agreed" in one principal's words is both sides agreeing
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "“We agreed to resume the annual leaders' meeting and to expand cooperation on food security,” Ms Wong said.",
+        "agriculture/agreement/AUS+IDN",
+        "high_level_exchanges/agreement/AUS+IDN",
+    ),
+    # support: declining to back what threatens the other side's core interests
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "Blinken said that the United States does not seek conflict and does not support Taiwan independence.",
+        "political_support/support/USA",
+    ),
+    # pledge: a standing undertaking restated after "recalled that ... would"
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Séjourné recalled that France would continue to provide humanitarian aid to the people of Gaza.",
+        "regional_issues/pledge/FRA",
+    ),
+    # proposal: "requested X's action" is an appeal to the other side
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho Tae-yul held talks with Minister Yoko Kamikawa in Seoul.",
+        "Minister Cho requested Japan's prompt action so that Korean investors are not disadvantaged under the new subsidy rules.",
+        "investment_finance/proposal/JPN",
+    ),
+    # intent: an invitation relayed through the guest is the host's invitation
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "At the end of the meeting, Fidan asked the guest to convey his invitation to President Aliyev to pay an official visit to Türkiye.",
+        "high_level_exchanges/intent/TUR",
+    ),
     # intent: a readiness noun whose infinitive the parser hangs on the verb
     _case(
         WANG_NURTLEU,
@@ -605,6 +641,42 @@ NOT_COMMITMENTS = [
         "Foreign Minister Wang Yi will pay an official visit to Brazil.",
         "During the visit, the two ministers will hold political consultations and visit a technology park.",
     ),
+    # not backing something that is no core interest
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "Wang Yi said that China does not support the proposed sanctions regime.",
+    ),
+    # a request with no domain
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho held talks with Minister Kamikawa.",
+        "Minister Cho requested a briefing on the incident.",
+    ),
+    # an errand with no commitment in it
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan asked Bayramov to convey his greetings to President Aliyev.",
+    ),
+    # an assessment shared is no agreement to act
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "The two ministers shared the view that Russia's war against Ukraine poses a grave threat to European security.",
+    ),
+    # both principals appealing to third parties: no identifiable party
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents expressed deep concern about the situation in Sudan and called for an immediate ceasefire.",
+    ),
+    # a modal in a relative clause describes a noun
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "Wang Yi said that the Taiwan question is the first red line that must not be crossed in China-U.S. relations.",
+    ),
     # a description of the relation, not an undertaking on trade
     _case(
         WANG_NURTLEU,
@@ -871,6 +943,22 @@ TYPES = [
         "Annalena Baerbock received Stéphane Séjourné in Berlin.",
         "Séjourné welcomed Germany's plans to open a Goethe-Institut branch in Lyon.",
         "people_to_people/support/FRA",
+    ),
+    # training "of" personnel; a list the parser hangs elsewhere still belongs to the clause
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "The sides discussed ways to expand cooperation in rare earths, the automotive industry, healthcare and the training of qualified personnel.",
+        "health/proposal/CHN+KAZ",
+        "industry_capacity/proposal/CHN+KAZ",
+        "people_to_people/proposal/CHN+KAZ",
+    ),
+    # "including ..." governs nothing: the opportunities were discussed
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers discussed cooperation on energy, including gas supplies, as well as opportunities to expand direct flights.",
+        "connectivity_infrastructure/proposal/GBR+NGA",
     ),
     # forests are climate and environment
     _case(

@@ -195,8 +195,24 @@ def _clause_commitments(
     rules = [f"modality:{m.id}"]
     modality = clause.modality
 
+    if clause.relay:
+        # "asked the guest to convey his invitation to the Prime Minister": the message
+        # relayed is the commitment, not the errand
+        return _inner_only(
+            clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
+        )
+    # "We agreed to launch negotiations ..." in one principal's words: one cannot agree alone,
+    # "we" are the principals
+    we_agreed = (
+        m.modality is Modality.AGREEMENT
+        and clause.actor is not None
+        and clause.actor.lower_ == "we"
+        and len(ctx.group) >= 2
+    )
+    shared = ctx.joint or ctx.narration or we_agreed
+
     # Agreement frames speak for all principals; elsewhere they are recalled or one side's.
-    if m.modality in _AGREEMENT_FRAMES and not (ctx.joint or ctx.narration):
+    if m.modality in _AGREEMENT_FRAMES and not shared:
         if m.single == "transparent":
             return _inner_only(
                 clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
@@ -214,6 +230,8 @@ def _clause_commitments(
                     )
 
     codes, party_rule = _party(clause, ctx, state)
+    if we_agreed and m.party == "subject":
+        codes, party_rule = list(ctx.group), "agreed.we.group"
     if m.frame == "complement" and m.party == "agreed_subject":
         if codes is None or set(codes) <= set(ctx.group):
             codes, party_rule = list(ctx.group), "agreed.group"
@@ -231,7 +249,7 @@ def _clause_commitments(
 
     # All principals as the subject: "the two sides", "they", "China and Kazakhstan".
     is_group = (len(ctx.group) >= 2 and set(codes) == set(ctx.group)) or "group" in party_rule
-    if m.modality is Modality.AGREEMENT and not (ctx.joint or ctx.narration):
+    if m.modality is Modality.AGREEMENT and not shared:
         if m.single == "pledge" and not is_group:
             modality = Modality.PLEDGE
             rules.append("single")
@@ -342,6 +360,10 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
             for i in clause.content
         ):
             return (list(ctx.group) or None), "open.cooperative"
+        if ctx.joint:
+            # "The Presidents ... called for an immediate ceasefire": all principals appeal to
+            # a third party; no identifiable party (FORMAT.md)
+            return None, "open.joint_appeal"
         return (ctx.others() or None), "open.other_side"
     if mode == "for_object":
         target = None
@@ -381,7 +403,12 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
                 f"event.{rule}",
             )  # "Australia announced ...", "the two ministers signed ..."
         return (list(ctx.group) or None), "event.group"  # "officials signed", "... was signed"
-    if codes is None and clause.passive and m.modality in (Modality.PROPOSAL, Modality.AGREEMENT):
+    if (
+        codes is None
+        and clause.passive
+        and m.modality in (Modality.PROPOSAL, Modality.AGREEMENT)
+        and clause.head.dep_ != "relcl"  # "the first red line that must not be crossed"
+    ):
         return (list(ctx.group) or None), "passive.group"  # "peace ... should be maintained"
     return codes, f"subject.{rule}"
 
@@ -555,7 +582,9 @@ def _actor_name(clause: Clause) -> set[int]:
         or clause.marker.frame not in ("modal", "predicate", "control")
     ):
         return set()
-    toks = [t for t in syntax.np_tokens(actor) if t.pos_ in ("PROPN", "NOUN")]
+    # with the modifiers of the head ("the economic and trade teams of the two countries")
+    words = set(syntax.np_tokens(actor)) | {t for t in actor.subtree if t.i < actor.i}
+    toks = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
     return {t.i for t in toks} if len(toks) >= 2 else set()
 
 
