@@ -629,6 +629,12 @@ def test_parties(nlp, participants, text, expected):
 # recalled agreements, hosting, stances with no action, no identifiable party, discussion
 
 NOT_COMMITMENTS = [
+    # an agentless passive on a third party's conflict: no identifiable party
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Wang Yi said that the Palestinian question should be resolved on the basis of the two-State solution.",
+    ),
     # a heading for a list of outcomes ("following" is no "follow up on the consensus")
     _case(
         LULA_XI,
@@ -811,6 +817,27 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # an intergovernmental commission is a body that meets; its remit is its title
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Nurtleu proposed to convene the next meeting of the Kazakhstan-China Intergovernmental Committee on Trade, Economic and Scientific Cooperation in Astana.",
+        "high_level_exchanges/proposal/CHN+KAZ",
+    ),
+    # a time clause dates the undertaking, it names no meeting
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Downing Street.",
+        "The leaders looked forward to concluding a new defence treaty when they next meet.",
+        "security/intent/GBR+POL",
+    ),
+    # an agentless passive on a hotspot that involves a participant: the participants
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "Xi said that maritime issues in the South China Sea should be properly handled through friendly consultation.",
+        "regional_issues/proposal/CHN+VNM",
+    ),
     # bioenergy is energy; "aviation fuel" is not aviation
     _case(
         LULA_XI,

@@ -33,6 +33,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 VERBAL = {"VERB", "AUX"}
 NEGATIONS = {"not", "n't", "never", "no"}
+#: Subordinators of a time clause, which dates a commitment without naming its domain.
+TIME_MARKS = {"when", "whenever", "once", "after", "before", "until", "till", "while"}
 #: "As close neighbours of Afghanistan, China and Pakistan should ...": a role, not content.
 ROLE_NOUNS = {
     "member",
@@ -316,6 +318,10 @@ def content_of(
                 continue
             if t.i == head.i and c.dep_ == "advcl" and c.i < head.i:
                 continue  # sentence-initial framer: "Noting that ..., China is willing to ..."
+            if c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in TIME_MARKS for m in c.children
+            ):
+                continue  # when it happens, not what: "... when they next meet"
             if c.dep_ == "prep" and _role_prep(c):
                 continue  # "as a permanent member of the UN Security Council"
             if c.dep_ == "punct":

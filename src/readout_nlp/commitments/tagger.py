@@ -275,6 +275,9 @@ def _clause_commitments(
         return []  # "President Tokayev attaches great importance to developing relations"
 
     types = _types(clause, modality, ctx, found, sent_triggers, all_triggers, previous, tax, lex)
+    if party_rule == "passive.group" and set(types) == {"regional_issues"}:
+        if not _names_participant(clause, ctx):
+            return []  # "an immediate ceasefire must be achieved" in Gaza: no identifiable party
     if m.requires_type and not any(
         t in types and ".fallback." not in types[t][1] for t in m.requires_type
     ):
@@ -317,6 +320,21 @@ def _confirmed(clause: Clause) -> bool:
     return head.lemma_.lower() in _CONFIRM or head.lower_.startswith(
         ("confirm", "reaffirm", "reiterat")
     )
+
+
+def _names_participant(clause: Clause, ctx: PartyContext) -> bool:
+    from ..countries import gazetteer
+
+    gaz = gazetteer()
+    doc = clause.anchor.doc
+    # not in a framing clause before it ("Indonesia's position is clear: a ceasefire must ...")
+    framing = {
+        t.i
+        for c in clause.head.children
+        if c.i < clause.head.i and c.dep_ in ("ccomp", "parataxis", "advcl", "csubj")
+        for t in c.subtree
+    }
+    return any(gaz.code(doc[i].text) in ctx.group for i in clause.content - framing)
 
 
 def _named_outsider(actor: Token | None, ctx: PartyContext) -> bool:
@@ -396,6 +414,17 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
     if clause.passive and clause.actor is not None and clause.actor.lower_ == "it":
         return (list(ctx.group) or None), "passive.it.group"  # "It was agreed to ..."
     codes, rule = resolve(clause.actor, ctx)
+    actor = clause.actor
+    if (
+        clause.passive
+        and actor is not None
+        and actor.pos_ == "NOUN"
+        and actor.lemma_.lower() not in _SIDE_NOUNS
+        and actor.lower_ not in ctx.lex.words("generic_officials")
+    ):
+        # "the Palestinian question should be resolved ...": what is acted on, not who acts
+        # (but "the Kazakh side will be represented at the highest level")
+        codes = None
     if m.event:
         if codes and set(codes) <= set(ctx.group):
             return (
