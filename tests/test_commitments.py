@@ -124,6 +124,21 @@ def _case(participants, opening, sentence, *expected):
 # Modality
 
 MODALITY = [
+    # proposal: one speaker agreeing that "we" should cooperate proposes it to both sides
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin held talks with Anwar Ibrahim in the Kremlin.",
+        "“I agree that we should step up cooperation in agriculture,” Anwar said.",
+        "agriculture/proposal/MYS+RUS",
+    ),
+    # intent: goods welcomed into a market
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "Xi said China welcomes more high-quality Vietnamese fruit to the Chinese market.",
+        "agriculture/intent/CHN",
+        "trade/intent/CHN",
+    ),
     # agreement: "we agreed" in one principal's words is both sides agreeing
     _case(
         WONG_MARSUDI,
@@ -629,6 +644,12 @@ def test_parties(nlp, participants, text, expected):
 # recalled agreements, hosting, stances with no action, no identifiable party, discussion
 
 NOT_COMMITMENTS = [
+    # one speaker agreeing with an assessment
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin held talks with Anwar Ibrahim in the Kremlin.",
+        "Anwar said he agreed that the situation in the region remains complex.",
+    ),
     # an agentless passive on a third party's conflict: no identifiable party
     _case(
         WANG_NURTLEU,
@@ -817,6 +838,21 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # "ways to deepen them": the relations named before
+    _case(
+        FAISAL_SAIDOV,
+        "Prince Faisal bin Farhan received Bakhtiyor Saidov in Riyadh.",
+        "The ministers reviewed bilateral relations and discussed ways to deepen them further.",
+        "strategic_partnership/proposal/SAU+UZB",
+    ),
+    # a signed statement on the relationship as a whole
+    _case(
+        BLINKEN_MANALO,
+        "Secretary Blinken met with Secretary Manalo in Manila.",
+        "Following the meeting, the two secretaries signed a joint statement on strengthening the alliance relationship.",
+        "agreement_signed/completed/PHL+USA",
+        "strategic_partnership/completed/PHL+USA",
+    ),
     # an intergovernmental commission is a body that meets; its remit is its title
     _case(
         WANG_NURTLEU,

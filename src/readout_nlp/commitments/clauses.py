@@ -432,6 +432,19 @@ def _frame_complement(
     return c
 
 
+def _destination(verb: Token, m: Marker, lex: Lexicon) -> bool:
+    """ "welcomes more high-quality Uzbek agricultural products to the Chinese market": goods
+    welcomed into a market (not "welcomed Secretary Manalo to Washington", a host's welcome)."""
+    assert m.destinations is not None
+    words = lex.words(m.destinations)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            obj = _prep_object(c)
+            if obj is not None and _in_list(obj, words):
+                return True
+    return False
+
+
 def _looks_ahead(comp: Token) -> bool:
     """A that-clause about what is to be done: a modal ("that their ministers would meet",
     "that ASEAN should"), a bare subjunctive ("that the two sides increase ...") or a
@@ -478,16 +491,19 @@ def _frame_addressee(
         infinitive = _has_to_infinitive(addressee)
     if addressee is None or _in_list(addressee, lex.words("initiative_nouns")):
         return None  # "welcomed Vietnam's decision to resume ...": support, not an invitation
-    if infinitive is None and not m.infinitive_optional:
+    destination = infinitive is None and m.destinations is not None and _destination(verb, m, lex)
+    if infinitive is None and not (m.infinitive_optional or destination):
         return None
     c = Clause(m, anchor, verb, actor=actor_of(verb), addressee=addressee)
     c.negated = negated(verb)
     c.relay = (
         m.relay is not None and infinitive is not None and _in_list(infinitive, lex.words(m.relay))
     )
-    c.invites_person = addressee.lemma_.lower() not in lex.words(
-        "company_nouns"
-    ) and addressee.lower_ not in lex.words("company_nouns")
+    c.invites_person = (
+        not destination
+        and addressee.lemma_.lower() not in lex.words("company_nouns")
+        and addressee.lower_ not in lex.words("company_nouns")
+    )
     return c
 
 

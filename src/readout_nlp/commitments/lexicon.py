@@ -102,6 +102,13 @@ class Marker(BaseModel):
             "guest to convey his invitation'): the clause is read through to what it relays."
         ),
     ] = None
+    destinations: Annotated[
+        str | None,
+        Field(
+            description="Word list of places an addressee may be welcomed to without an "
+            "infinitive ('welcomes more Uzbek agricultural products to the Chinese market')."
+        ),
+    ] = None
     unless_modal: Annotated[
         bool,
         Field(

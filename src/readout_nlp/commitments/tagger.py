@@ -371,12 +371,7 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
     if mode in ("open", "open_joint"):
         if mode == "open_joint" and clause.anchor.lemma_ not in ("encourage", "urge", "press"):
             return (list(ctx.group) or None), "open.joint"
-        cooperative = ctx.lex.words("cooperative_words")
-        doc = clause.anchor.doc
-        if any(
-            doc[i].lower_ in cooperative or doc[i].lemma_.lower() in cooperative
-            for i in clause.content
-        ):
+        if _cooperative(clause, ctx):
             return (list(ctx.group) or None), "open.cooperative"
         if ctx.joint:
             # "The Presidents ... called for an immediate ceasefire": all principals appeal to
@@ -416,6 +411,17 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
     codes, rule = resolve(clause.actor, ctx)
     actor = clause.actor
     if (
+        codes
+        and m.modality is Modality.PROPOSAL
+        and actor is not None
+        and actor.lower_ == "we"
+        and len(ctx.group) >= 2
+        and _cooperative(clause, ctx)
+    ):
+        # "I agree that we should step up industrial cooperation": a proposal to "us" to
+        # cooperate asks both sides (as an appeal with no addressee does)
+        return list(ctx.group), "we.cooperative.group"
+    if (
         clause.passive
         and actor is not None
         and actor.pos_ == "NOUN"
@@ -440,6 +446,15 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
     ):
         return (list(ctx.group) or None), "passive.group"  # "peace ... should be maintained"
     return codes, f"subject.{rule}"
+
+
+def _cooperative(clause: Clause, ctx: PartyContext) -> bool:
+    cooperative = ctx.lex.words("cooperative_words")
+    doc = clause.anchor.doc
+    return any(
+        doc[i].lower_ in cooperative or doc[i].lemma_.lower() in cooperative
+        for i in clause.content
+    )
 
 
 def _prefixed(result: tuple[list[str] | None, str], prefix: str) -> tuple[list[str] | None, str]:
@@ -554,6 +569,12 @@ def _types(
         ]
         for m in context:
             if not m.trigger.weak and _name_ok(m, doc, tax) and _trigger_fits(m, modality, tax):
+                out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
+        if out:
+            return _yield(out, tax)
+        # "reviewed Saudi-Uzbek relations and ways to enhance them": the relationship itself
+        for m in context:
+            if m.trigger.weak and m.start < min(clause.content) and _trigger_fits(m, modality, tax):
                 out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
         if out:
             return _yield(out, tax)
