@@ -500,6 +500,13 @@ def test_modality(nlp, participants, text, expected):
 # Parties
 
 PARTIES = [
+    # an appeal of all principals about their own affairs is theirs
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents called for the early conclusion of negotiations on a free trade agreement.",
+        "trade/proposal/BRA+CHN",
+    ),
     # a possessive after a multi-word country name ("the United States’")
     _case(
         BLINKEN_MANALO,
@@ -644,6 +651,12 @@ def test_parties(nlp, participants, text, expected):
 # recalled agreements, hosting, stances with no action, no identifiable party, discussion
 
 NOT_COMMITMENTS = [
+    # one side's appeal for a ceasefire in a conflict neither participant is in
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Wang Yi called for an immediate ceasefire in Gaza and the release of all hostages.",
+    ),
     # one speaker agreeing with an assessment
     _case(
         PUTIN_ANWAR,

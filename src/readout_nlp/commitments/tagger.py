@@ -275,9 +275,15 @@ def _clause_commitments(
         return []  # "President Tokayev attaches great importance to developing relations"
 
     types = _types(clause, modality, ctx, found, sent_triggers, all_triggers, previous, tax, lex)
-    if party_rule == "passive.group" and set(types) == {"regional_issues"}:
-        if not _names_participant(clause, ctx):
-            return []  # "an immediate ceasefire must be achieved" in Gaza: no identifiable party
+    if (
+        party_rule in ("passive.group", "open.other_side")
+        and set(types) == {"regional_issues"}
+        and not _names_participant(clause, ctx)
+    ):
+        # "an immediate ceasefire must be achieved", "called for an immediate ceasefire" in
+        # Gaza: the appeal is to the parties to a conflict no participant is named in; no
+        # identifiable party (FORMAT.md)
+        return []
     if m.requires_type and not any(
         t in types and ".fallback." not in types[t][1] for t in m.requires_type
     ):
@@ -373,10 +379,6 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
             return (list(ctx.group) or None), "open.joint"
         if _cooperative(clause, ctx):
             return (list(ctx.group) or None), "open.cooperative"
-        if ctx.joint:
-            # "The Presidents ... called for an immediate ceasefire": all principals appeal to
-            # a third party; no identifiable party (FORMAT.md)
-            return None, "open.joint_appeal"
         return (ctx.others() or None), "open.other_side"
     if mode == "for_object":
         target = None
