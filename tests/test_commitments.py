@@ -500,6 +500,13 @@ def test_modality(nlp, participants, text, expected):
 # Parties
 
 PARTIES = [
+    # an invitation of someone outside the room, carried by a principal: that principal's side
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan conveyed President Erdoğan's invitation to President Aliyev to visit Türkiye.",
+        "high_level_exchanges/intent/TUR",
+    ),
     # an appeal of all principals about their own affairs is theirs
     _case(
         LULA_XI,
@@ -851,6 +858,26 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # keeping in close touch; consultations between foreign ministries; a joint commission
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers agreed to keep in close touch on the situation in Sudan.",
+        "high_level_exchanges/agreement/GBR+NGA",
+        "regional_issues/agreement/GBR+NGA",
+    ),
+    _case(
+        LAVROV_JAISHANKAR,
+        "Sergey Lavrov held talks with Subrahmanyam Jaishankar.",
+        "The ministers agreed to set up a mechanism for regular political consultations.",
+        "high_level_exchanges/agreement/IND+RUS",
+    ),
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan said Türkiye will host the next meeting of the Joint Trade and Economic Commission in Istanbul.",
+        "high_level_exchanges/pledge/TUR",
+    ),
     # "ways to deepen them": the relations named before
     _case(
         FAISAL_SAIDOV,

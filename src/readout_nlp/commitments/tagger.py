@@ -230,6 +230,8 @@ def _clause_commitments(
                     )
 
     codes, party_rule = _party(clause, ctx, state)
+    if codes is None and m.frame == "noun" and m.implies:
+        codes, party_rule = _relayed(clause, ctx, lex, codes, party_rule)
     if we_agreed and m.party == "subject":
         codes, party_rule = list(ctx.group), "agreed.we.group"
     if m.frame == "complement" and m.party == "agreed_subject":
@@ -298,6 +300,18 @@ def _clause_commitments(
         )
         for type_id, (trig, rule) in types.items()
     ]
+
+
+def _relayed(clause: Clause, ctx: PartyContext, lex: Lexicon, codes, rule):
+    """ "Fidan conveyed President Erdoğan's invitation to President Tebboune": an invitation
+    of someone outside the room, carried by a principal, is that principal's side's."""
+    gov = next((g for g in governors(clause.anchor, ctx.sent) if g.pos_ in ("VERB", "AUX")), None)
+    if gov is None or gov.lemma_.lower() not in lex.words("relay_verbs"):
+        return codes, rule
+    from .clauses import actor_of
+
+    relayed, r = resolve(actor_of(gov), ctx)
+    return (relayed, f"relayed.{r}") if relayed else (codes, rule)
 
 
 def _inner_only(clause: Clause, *args) -> list[_Found]:
