@@ -873,6 +873,13 @@ TYPES = [
         "high_level_exchanges/agreement/IND+RUS",
     ),
     _case(
+        LAVROV_JAISHANKAR,
+        "Sergey Lavrov held talks with Subrahmanyam Jaishankar.",
+        "The two sides agreed to hold the 5th round of consultations on the Afghan issue in New Delhi.",
+        "high_level_exchanges/agreement/IND+RUS",
+        "regional_issues/agreement/IND+RUS",
+    ),
+    _case(
         FIDAN_BAYRAMOV,
         "Hakan Fidan received Jeyhun Bayramov in Ankara.",
         "Fidan said Türkiye will host the next meeting of the Joint Trade and Economic Commission in Istanbul.",
