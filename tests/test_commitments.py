@@ -88,6 +88,19 @@ MACRON_MODI = [
     ("Narendra Modi", "IND", ["Prime Minister"]),
 ]
 
+BLINKEN_WANG = [
+    ("Antony Blinken", "USA", ["Secretary of State"]),
+    ("Wang Yi", "CHN", ["Foreign Minister"]),
+]
+STARMER_TUSK = [
+    ("Keir Starmer", "GBR", ["Prime Minister"]),
+    ("Donald Tusk", "POL", ["Prime Minister"]),
+]
+FAISAL_SAIDOV = [
+    ("Faisal bin Farhan", "SAU", ["Foreign Minister"]),
+    ("Bakhtiyor Saidov", "UZB", ["Foreign Minister"]),
+]
+
 
 def _analyze(nlp, participants, text):
     people = [Participant(name=n, country=c, titles=t) for n, c, t in participants]
@@ -111,6 +124,57 @@ def _case(participants, opening, sentence, *expected):
 # Modality
 
 MODALITY = [
+    # proposal: one speaker agreeing that "we" should cooperate proposes it to both sides
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin held talks with Anwar Ibrahim in the Kremlin.",
+        "“I agree that we should step up cooperation in agriculture,” Anwar said.",
+        "agriculture/proposal/MYS+RUS",
+    ),
+    # intent: goods welcomed into a market
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "Xi said China welcomes more high-quality Vietnamese fruit to the Chinese market.",
+        "agriculture/intent/CHN",
+        "trade/intent/CHN",
+    ),
+    # agreement: "we agreed" in one principal's words is both sides agreeing
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "“We agreed to resume the annual leaders' meeting and to expand cooperation on food security,” Ms Wong said.",
+        "agriculture/agreement/AUS+IDN",
+        "high_level_exchanges/agreement/AUS+IDN",
+    ),
+    # support: declining to back what threatens the other side's core interests
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "Blinken said that the United States does not seek conflict and does not support Taiwan independence.",
+        "political_support/support/USA",
+    ),
+    # pledge: a standing undertaking restated after "recalled that ... would"
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Séjourné recalled that France would continue to provide humanitarian aid to the people of Gaza.",
+        "regional_issues/pledge/FRA",
+    ),
+    # proposal: "requested X's action" is an appeal to the other side
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho Tae-yul held talks with Minister Yoko Kamikawa in Seoul.",
+        "Minister Cho requested Japan's prompt action so that Korean investors are not disadvantaged under the new subsidy rules.",
+        "investment_finance/proposal/JPN",
+    ),
+    # intent: an invitation relayed through the guest is the host's invitation
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "At the end of the meeting, Fidan asked the guest to convey his invitation to President Aliyev to pay an official visit to Türkiye.",
+        "high_level_exchanges/intent/TUR",
+    ),
     # intent: a readiness noun whose infinitive the parser hangs on the verb
     _case(
         WANG_NURTLEU,
@@ -436,6 +500,56 @@ def test_modality(nlp, participants, text, expected):
 # Parties
 
 PARTIES = [
+    # an invitation of someone outside the room, carried by a principal: that principal's side
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan conveyed President Erdoğan's invitation to President Aliyev to visit Türkiye.",
+        "high_level_exchanges/intent/TUR",
+    ),
+    # an appeal of all principals about their own affairs is theirs
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents called for the early conclusion of negotiations on a free trade agreement.",
+        "trade/proposal/BRA+CHN",
+    ),
+    # a possessive after a multi-word country name ("the United States’")
+    _case(
+        BLINKEN_MANALO,
+        "Secretary Blinken met with Secretary Manalo.",
+        "The Secretary reaffirmed the United States’ ironclad commitment to the 1951 Mutual Defense Treaty.",
+        "security/pledge/USA",
+    ),
+    # a bare title both principals hold is the speaker's
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Downing Street.",
+        "The Prime Minister invited Prime Minister Tusk to attend the European Political Community summit in London.",
+        "high_level_exchanges/intent/GBR",
+    ),
+    # "the X of the two countries" are the two countries
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Wang Yi said the trade ministries of the two countries should resume consultations on market access.",
+        "trade/proposal/CHN+KAZ",
+    ),
+    # a state body named without its country, in a principal's words
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "Lammy said that the Royal Navy would continue to patrol the Gulf of Guinea.",
+        "security/pledge/GBR",
+    ),
+    # "the Kingdom" → the one participant that is a kingdom
+    _case(
+        FAISAL_SAIDOV,
+        "Prince Faisal bin Farhan received Bakhtiyor Saidov in Riyadh.",
+        "Prince Faisal affirmed the Kingdom's keenness to expand investment in renewable energy in Uzbekistan.",
+        "energy/intent/SAU",
+        "investment_finance/intent/SAU",
+    ),
     # "we" in a speaker's turn → the speaker's country
     _case(
         WANG_NURTLEU,
@@ -544,6 +658,72 @@ def test_parties(nlp, participants, text, expected):
 # recalled agreements, hosting, stances with no action, no identifiable party, discussion
 
 NOT_COMMITMENTS = [
+    # one side's appeal for a ceasefire in a conflict neither participant is in
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Wang Yi called for an immediate ceasefire in Gaza and the release of all hostages.",
+    ),
+    # one speaker agreeing with an assessment
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin held talks with Anwar Ibrahim in the Kremlin.",
+        "Anwar said he agreed that the situation in the region remains complex.",
+    ),
+    # an agentless passive on a third party's conflict: no identifiable party
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Wang Yi said that the Palestinian question should be resolved on the basis of the two-State solution.",
+    ),
+    # a heading for a list of outcomes ("following" is no "follow up on the consensus")
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents agreed on the following outcomes:",
+    ),
+    # a programme: "will hold consultations" is no pledge
+    _case(
+        VIEIRA_WANG,
+        "Foreign Minister Wang Yi will pay an official visit to Brazil.",
+        "During the visit, the two ministers will hold political consultations and visit a technology park.",
+    ),
+    # not backing something that is no core interest
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "Wang Yi said that China does not support the proposed sanctions regime.",
+    ),
+    # a request with no domain
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho held talks with Minister Kamikawa.",
+        "Minister Cho requested a briefing on the incident.",
+    ),
+    # an errand with no commitment in it
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan asked Bayramov to convey his greetings to President Aliyev.",
+    ),
+    # an assessment shared is no agreement to act
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "The two ministers shared the view that Russia's war against Ukraine poses a grave threat to European security.",
+    ),
+    # both principals appealing to third parties: no identifiable party
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents expressed deep concern about the situation in Sudan and called for an immediate ceasefire.",
+    ),
+    # a modal in a relative clause describes a noun
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "Wang Yi said that the Taiwan question is the first red line that must not be crossed in China-U.S. relations.",
+    ),
     # a description of the relation, not an undertaking on trade
     _case(
         WANG_NURTLEU,
@@ -678,6 +858,245 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # keeping in close touch; consultations between foreign ministries; a joint commission
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers agreed to keep in close touch on the situation in Sudan.",
+        "high_level_exchanges/agreement/GBR+NGA",
+        "regional_issues/agreement/GBR+NGA",
+    ),
+    _case(
+        LAVROV_JAISHANKAR,
+        "Sergey Lavrov held talks with Subrahmanyam Jaishankar.",
+        "The ministers agreed to set up a mechanism for regular political consultations.",
+        "high_level_exchanges/agreement/IND+RUS",
+    ),
+    _case(
+        LAVROV_JAISHANKAR,
+        "Sergey Lavrov held talks with Subrahmanyam Jaishankar.",
+        "The two sides agreed to hold the 5th round of consultations on the Afghan issue in New Delhi.",
+        "high_level_exchanges/agreement/IND+RUS",
+        "regional_issues/agreement/IND+RUS",
+    ),
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan said Türkiye will host the next meeting of the Joint Trade and Economic Commission in Istanbul.",
+        "high_level_exchanges/pledge/TUR",
+    ),
+    # "ways to deepen them": the relations named before
+    _case(
+        FAISAL_SAIDOV,
+        "Prince Faisal bin Farhan received Bakhtiyor Saidov in Riyadh.",
+        "The ministers reviewed bilateral relations and discussed ways to deepen them further.",
+        "strategic_partnership/proposal/SAU+UZB",
+    ),
+    # a signed statement on the relationship as a whole
+    _case(
+        BLINKEN_MANALO,
+        "Secretary Blinken met with Secretary Manalo in Manila.",
+        "Following the meeting, the two secretaries signed a joint statement on strengthening the alliance relationship.",
+        "agreement_signed/completed/PHL+USA",
+        "strategic_partnership/completed/PHL+USA",
+    ),
+    # an intergovernmental commission is a body that meets; its remit is its title
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Nurtleu proposed to convene the next meeting of the Kazakhstan-China Intergovernmental Committee on Trade, Economic and Scientific Cooperation in Astana.",
+        "high_level_exchanges/proposal/CHN+KAZ",
+    ),
+    # a time clause dates the undertaking, it names no meeting
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Downing Street.",
+        "The leaders looked forward to concluding a new defence treaty when they next meet.",
+        "security/intent/GBR+POL",
+    ),
+    # an agentless passive on a hotspot that involves a participant: the participants
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "Xi said that maritime issues in the South China Sea should be properly handled through friendly consultation.",
+        "regional_issues/proposal/CHN+VNM",
+    ),
+    # bioenergy is energy; "aviation fuel" is not aviation
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents agreed to expand cooperation in bioenergy and sustainable aviation fuel.",
+        "energy/agreement/BRA+CHN",
+    ),
+    # edible oils are farm produce, not energy
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Minister Marsudi urged Australia to ease market access for Indonesian palm oil and coffee.",
+        "agriculture/proposal/AUS",
+        "trade/proposal/AUS",
+    ),
+    # raw materials are industry
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Baerbock said Germany is ready to deepen cooperation with France on critical raw materials.",
+        "industry_capacity/intent/DEU",
+    ),
+    # low-carbon hydrogen is energy; carbon credits are climate, not lending
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "The two ministers agreed to develop supply chains for low-carbon hydrogen.",
+        "energy/agreement/DEU+FRA",
+    ),
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Both ministers agreed to cooperate on high-integrity carbon credits.",
+        "climate_environment/agreement/AUS+IDN",
+    ),
+    # a link by air, rail or road is connectivity
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan met Jeyhun Bayramov.",
+        "The Turkish side proposed to open a direct rail link between Kars and Nakhchivan.",
+        "connectivity_infrastructure/proposal/AZE+TUR",
+    ),
+    # grid technologies are energy equipment
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers agreed to expand cooperation on offshore wind and grid technologies.",
+        "energy/agreement/GBR+NGA",
+    ),
+    # holding a dialogue or consultations is a meeting
+    _case(
+        LAVROV_JAISHANKAR,
+        "Sergey Lavrov held talks with Subrahmanyam Jaishankar.",
+        "The ministers agreed to hold political consultations between the two foreign ministries every year.",
+        "high_level_exchanges/agreement/IND+RUS",
+    ),
+    # attending a summit at the highest level
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan spoke with Jeyhun Bayramov by phone.",
+        "Minister Fidan said that Türkiye will be represented at the highest level at the summit in Baku.",
+        "high_level_exchanges/pledge/TUR",
+    ),
+    # the reform of a multilateral body; the UN climate conference is a multilateral event
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "Brazil and China will coordinate closely in BRICS, including on the reform of the United Nations.",
+        "multilateral_coordination/agreement/BRA+CHN",
+    ),
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "Lula said Brazil will work with China to make the United Nations Climate Change Conference in Belém a success.",
+        "multilateral_coordination/pledge/BRA",
+    ),
+    # the mineral security partnership is about supply chains, not defence
+    _case(
+        BLINKEN_MANALO,
+        "Secretary Blinken met with Secretary Manalo.",
+        "Manalo said the Philippines is ready to join the Minerals Security Partnership.",
+        "industry_capacity/intent/PHL",
+    ),
+    # co-production, machine building and food processing are industry
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers agreed to explore the joint production of defence equipment.",
+        "industry_capacity/agreement/GBR+NGA",
+        "security/agreement/GBR+NGA",
+    ),
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Kazakhstan is interested in Chinese investment in machine building and food processing, Nurtleu said.",
+        "industry_capacity/intent/KAZ",
+        "investment_finance/intent/KAZ",
+    ),
+    # a government described by its army is no defence cooperation
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Both ministers called on the Myanmar military regime to end the violence and release political prisoners.",
+        "regional_issues/proposal/MMR",
+    ),
+    # a conflict to be avoided is no hotspot
+    _case(
+        BLINKEN_WANG,
+        "Secretary Blinken spoke with Foreign Minister Wang Yi.",
+        "The U.S. side is ready to keep communication open with China to prevent competition from veering into conflict.",
+        "high_level_exchanges/intent/USA",
+    ),
+    # a business forum is a trade event
+    _case(
+        MACRON_MODI,
+        "President Macron held talks with Prime Minister Modi.",
+        "President Macron invited Indian companies to take part in the India-France Business Forum in Paris.",
+        "trade/intent/FRA",
+    ),
+    # academies and cultural institutes are people-to-people exchanges
+    _case(
+        CHO_KAMIKAWA,
+        "Minister Cho held talks with Minister Kamikawa.",
+        "After the talks, the two ministers signed a memorandum on cooperation between their diplomatic academies.",
+        "agreement_signed/completed/JPN+KOR",
+        "people_to_people/completed/JPN+KOR",
+    ),
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Séjourné welcomed Germany's plans to open a Goethe-Institut branch in Lyon.",
+        "people_to_people/support/FRA",
+    ),
+    # training "of" personnel; a list the parser hangs elsewhere still belongs to the clause
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "The sides discussed ways to expand cooperation in rare earths, the automotive industry, healthcare and the training of qualified personnel.",
+        "health/proposal/CHN+KAZ",
+        "industry_capacity/proposal/CHN+KAZ",
+        "people_to_people/proposal/CHN+KAZ",
+    ),
+    # "including ..." governs nothing: the opportunities were discussed
+    _case(
+        LAMMY_TUGGAR,
+        "David Lammy met Yusuf Tuggar.",
+        "The ministers discussed cooperation on energy, including gas supplies, as well as opportunities to expand direct flights.",
+        "connectivity_infrastructure/proposal/GBR+NGA",
+    ),
+    # forests are climate and environment
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "Lula said Brazil will expand cooperation with China on forest protection.",
+        "climate_environment/pledge/BRA",
+    ),
+    # jets are defence, jet fuel is not
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Downing Street.",
+        "He said the UK would deploy additional fighter jets to Poland this spring.",
+        "security/pledge/GBR",
+    ),
+    _case(
+        WONG_MARSUDI,
+        "Penny Wong met Retno Marsudi.",
+        "Minister Wong said Australia would continue to import jet fuel from Indonesia.",
+        "trade/pledge/AUS",
+    ),
+    # a reliable partner: the relationship as a whole
+    _case(
+        BORRELL_MIRZOYAN,
+        "Josep Borrell met Ararat Mirzoyan in Brussels.",
+        "Borrell underlined that the EU stands ready to remain a reliable partner for Armenia.",
+        "strategic_partnership/intent/EU",
+    ),
     # several domains → one entry each
     _case(
         WANG_NURTLEU,

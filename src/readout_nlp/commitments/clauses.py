@@ -33,6 +33,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 VERBAL = {"VERB", "AUX"}
 NEGATIONS = {"not", "n't", "never", "no"}
+#: Subordinators of a time clause, which dates a commitment without naming its domain.
+TIME_MARKS = {"when", "whenever", "once", "after", "before", "until", "till", "while"}
 #: "As close neighbours of Afghanistan, China and Pakistan should ...": a role, not content.
 ROLE_NOUNS = {
     "member",
@@ -72,6 +74,7 @@ class Clause:
     negated: bool = False
     passive: bool = False  # agentless passive: "... should be maintained", "... was signed"
     invites_person: bool = False
+    relay: bool = False  # "asked the guest to convey his invitation": read through to it
     inner: list[Clause] = field(default_factory=list)  # markers absorbed into this clause
     extra: list[Token] = field(default_factory=list)  # subtrees that belong to the content too
     extra_ids: set[int] = field(default_factory=set)  # words that belong to it (parse repairs)
@@ -87,7 +90,10 @@ class Clause:
         if self.marker.frame in ("modal", "predicate"):
             return True
         return self.head.pos_ in VERBAL and (
-            self.head.tag_ in FINITE_TAGS or _own_subject(self.head) is not None
+            self.head.tag_ in FINITE_TAGS
+            or _own_subject(self.head) is not None
+            # "does not seek ..., and does not support ...": a finite auxiliary of its own
+            or any(a.dep_ == "aux" and a.tag_ in FINITE_TAGS for a in self.head.children)
         )
 
     def doc_token(self, i: int) -> Token:
@@ -312,6 +318,10 @@ def content_of(
                 continue
             if t.i == head.i and c.dep_ == "advcl" and c.i < head.i:
                 continue  # sentence-initial framer: "Noting that ..., China is willing to ..."
+            if c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in TIME_MARKS for m in c.children
+            ):
+                continue  # when it happens, not what: "... when they next meet"
             if c.dep_ == "prep" and _role_prep(c):
                 continue  # "as a permanent member of the UN Security Council"
             if c.dep_ == "punct":
@@ -413,11 +423,47 @@ def _frame_complement(
         for a in comp.children
     ):
         return None
+    if m.forward_complement and not _looks_ahead(comp):
+        return None  # "shared the view that North Korea's cooperation with Russia poses a threat"
     gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL), None) if noun else anchor
     c = Clause(m, anchor, comp, actor=actor_of(gov) if gov is not None else None, complement=comp)
     c.negated = gov is not None and negated(gov)
     c.passive = syntax.is_passive(comp) and not syntax.has_agent(comp)
     return c
+
+
+def _destination(verb: Token, m: Marker, lex: Lexicon) -> bool:
+    """ "welcomes more high-quality Uzbek agricultural products to the Chinese market": goods
+    welcomed into a market (not "welcomed Secretary Manalo to Washington", a host's welcome)."""
+    assert m.destinations is not None
+    words = lex.words(m.destinations)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            obj = _prep_object(c)
+            if obj is not None and _in_list(obj, words):
+                return True
+    return False
+
+
+def _looks_ahead(comp: Token) -> bool:
+    """A that-clause about what is to be done: a modal ("that their ministers would meet",
+    "that ASEAN should"), a bare subjunctive ("that the two sides increase ...") or a
+    readiness predicate; not an assessment ("that the situation poses a threat")."""
+    if comp.tag_ == "VB":
+        return True
+    for c in comp.children:
+        if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
+            return True
+        if c.dep_ in ("acomp", "xcomp") and c.lower_ in (
+            "ready",
+            "willing",
+            "committed",
+            "necessary",
+            "important",
+            "essential",
+        ):
+            return True
+    return False
 
 
 def _frame_addressee(
@@ -445,19 +491,27 @@ def _frame_addressee(
         infinitive = _has_to_infinitive(addressee)
     if addressee is None or _in_list(addressee, lex.words("initiative_nouns")):
         return None  # "welcomed Vietnam's decision to resume ...": support, not an invitation
-    if infinitive is None and not m.infinitive_optional:
+    destination = infinitive is None and m.destinations is not None and _destination(verb, m, lex)
+    if infinitive is None and not (m.infinitive_optional or destination):
         return None
     c = Clause(m, anchor, verb, actor=actor_of(verb), addressee=addressee)
     c.negated = negated(verb)
-    c.invites_person = addressee.lemma_.lower() not in lex.words(
-        "company_nouns"
-    ) and addressee.lower_ not in lex.words("company_nouns")
+    c.relay = (
+        m.relay is not None and infinitive is not None and _in_list(infinitive, lex.words(m.relay))
+    )
+    c.invites_person = (
+        not destination
+        and addressee.lemma_.lower() not in lex.words("company_nouns")
+        and addressee.lower_ not in lex.words("company_nouns")
+    )
     return c
 
 
 def _frame_object(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
     if anchor.pos_ not in VERBAL:
         return None
+    if m.requires_negation and not negated(anchor):
+        return None  # "the U.S. does not support 'Taiwan independence'" only
     if m.finite and not (
         anchor.tag_ in FINITE_TAGS
         or any(a.dep_ == "aux" and a.lemma_ == "do" for a in anchor.children)
@@ -591,7 +645,11 @@ def _names_action(prep: Token, lex: Lexicon) -> bool:
 def _frame_ways(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) -> Clause | None:
     if anchor.pos_ != "NOUN":
         return None
-    gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL), None)
+    # "discussed cooperation on ..., including ..., as well as opportunities to strengthen
+    # ...": a participle used as a preposition ("including", "regarding") governs nothing
+    gov = next(
+        (g for g in governors(anchor, sent) if g.pos_ in VERBAL and g.dep_ != "prep"), None
+    )
     if gov is None or gov.lemma_.lower() not in lex.words(m.governors or "discussion_verbs"):
         return None
     tail: set[int] = set()
@@ -660,7 +718,8 @@ def find_clauses(sent: Span, matches: list[tuple[str, int, int]], lex: Lexicon) 
         marker = lex.markers[mid]
         anchor = doc[start]
         if marker.frame == "block":
-            blockers.add(anchor.i)
+            if not (marker.unless_modal and _modal_complement(anchor)):
+                blockers.add(anchor.i)
             continue
         if anchor.i in candidates:
             continue
@@ -681,11 +740,49 @@ def find_clauses(sent: Span, matches: list[tuple[str, int, int]], lex: Lexicon) 
         for x in c.extra:
             c.content |= content_of(x, sent, independent, drop_subject=False)
         c.content |= {i for i in c.extra_ids if not c.doc_token(i).is_punct}
+        if c.marker.frame in ("ways", "modal", "control", "predicate", "noun"):
+            c.content |= _trailing_list(c, sent)
         if c.marker.frame == "noun":
             c.content -= _possessor_tokens(c)
         if c.marker.frame == "importance":
             c.content |= {c.anchor.i}
     return SentenceClauses(_outermost(clauses), blockers)
+
+
+def _modal_complement(anchor: Token) -> bool:
+    """ "The Minister recalled that France would continue to provide ...": what is recalled
+    is a standing undertaking, not a past event."""
+    return any(
+        c.dep_ == "ccomp"
+        and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in c.children)
+        for c in anchor.children
+    )
+
+
+def _trailing_list(c: Clause, sent: Span) -> set[int]:
+    """ "discussed ways to expand cooperation in critical minerals, the automotive industry,
+    healthcare and the training of ...": the parser may hang the rest of a list that ends
+    the sentence on a word before the clause (here the subject); it belongs to the clause."""
+    doc = sent.doc
+    end = max(c.content) + 1
+    if end >= sent.end or doc[end].text != "," or min(c.content) <= sent.start:
+        return set()
+    last = sent.end - 1
+    while last > end and doc[last].is_punct:
+        last -= 1
+    tail = range(end + 1, last + 1)
+    if not tail:
+        return set()
+    heads = [doc[i] for i in tail if not (end < doc[i].head.i <= last)]
+    if (
+        len(heads) != 1
+        or heads[0].dep_ not in ("appos", "conj", "dep")
+        or heads[0].pos_ not in ("NOUN", "PROPN")
+        or heads[0].head.i >= min(c.content)
+        or not any(doc[i].dep_ == "cc" for i in tail)
+    ):
+        return set()
+    return set(tail)
 
 
 def _possessor_tokens(c: Clause) -> set[int]:

@@ -88,6 +88,34 @@ class Marker(BaseModel):
     joint_if_confirmed: bool = False
     nouns: bool = False
     blocks_otherwise: bool = False
+    requires_negation: Annotated[
+        bool, Field(description="Opens only on a negated verb ('does not support ...').")
+    ] = False
+    forward_complement: Annotated[
+        bool,
+        Field(description="The that-clause must look ahead (a modal or a bare subjunctive)."),
+    ] = False
+    relay: Annotated[
+        str | None,
+        Field(
+            description="Word list of infinitives that only pass a message on ('asked the "
+            "guest to convey his invitation'): the clause is read through to what it relays."
+        ),
+    ] = None
+    destinations: Annotated[
+        str | None,
+        Field(
+            description="Word list of places an addressee may be welcomed to without an "
+            "infinitive ('welcomes more Uzbek agricultural products to the Chinese market')."
+        ),
+    ] = None
+    unless_modal: Annotated[
+        bool,
+        Field(
+            description="A blocker that does not block a that-clause with will/would/shall "
+            "('recalled that France would continue to provide ...')."
+        ),
+    ] = False
 
     def patterns(self) -> list[list[dict[str, Any]]]:
         if self.pattern is not None:

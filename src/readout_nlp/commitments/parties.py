@@ -139,7 +139,12 @@ def _mangled_coordination(head: Token, ctx: PartyContext):
 
 
 def _np_text(head: Token) -> str:
-    return _text(syntax.np_tokens(head))
+    toks = syntax.np_tokens(head)
+    # "Viet Nam's support", "the United States’ commitment": the possessive ending is not
+    # part of the name the gazetteer and the roster know.
+    while len(toks) > 1 and (toks[-1].tag_ == "POS" or toks[-1].text in ("'", "’")):
+        toks = toks[:-1]
+    return _text(toks)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -176,7 +181,14 @@ def _resolve_one(head: Token, ctx: PartyContext) -> tuple[list[str] | None, str]
     if ref.kind in (RefKind.SIDE, RefKind.COUNTRY) and ref.country:
         return [ref.country], f"{ref.kind.value}"
     if ref.kind in (RefKind.NAME, RefKind.TITLE) and ref.people:
-        return _codes(ref.people) or None, ref.kind.value
+        people = ref.people
+        if ref.kind is RefKind.TITLE and len(_codes(people)) > 1:
+            # "The Prime Minister invited Prime Minister Kowalczyk ...": a bare title both
+            # principals hold is the speaker's, whom attribution has already resolved
+            speaking = [p for p in people if p.name in ctx.speakers]
+            if len(speaking) == 1:
+                return _codes(speaking) or None, "title.speaker"
+        return _codes(people) or None, ref.kind.value
     actors = ctx.lex.maps.get("actors", {})
     for name, code in actors.items():
         if re.search(rf"\b{re.escape(name)}\b", np):
@@ -188,7 +200,39 @@ def _resolve_one(head: Token, ctx: PartyContext) -> tuple[list[str] | None, str]
         code = gaz.code(t.text)
         if code:
             return [code], "country_in_np"
+    of_party = _of_party(head, ctx)
+    if of_party is not None:
+        return of_party
+    if _OWN_INSTITUTION.match(np_low) and ctx.turn_codes:
+        return list(ctx.turn_codes), "own_institution"
+    if np_low in ("the kingdom", "kingdom"):
+        kingdoms = [c for c in ctx.group if c.lower() in ctx.lex.words("kingdoms")]
+        if len(kingdoms) == 1:
+            return kingdoms, "kingdom"
     return None, "unknown"
+
+
+#: A state body named without its country ("the Royal Navy would continue to deploy ...",
+#: "the Federal Government") in a participant's turn is that participant's.
+_OWN_INSTITUTION = re.compile(
+    r"^(?:the\s+)?(?:royal\s+|federal\s+|national\s+)?"
+    r"(?:navy|army|air force|armed forces|coast guard|government|federal government|military)$"
+)
+
+
+def _of_party(head: Token, ctx: PartyContext) -> tuple[list[str], str] | None:
+    """ "The economic and trade teams of the two countries should ...", "the foreign ministries
+    of both sides": a body of the sides is those sides."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = _prep_object(prep) if prep is not None else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    codes, rule = resolve(obj, ctx)
+    return (codes, f"of.{rule}") if codes else None
+
+
+def _prep_object(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj",)), None)
 
 
 def _it(head: Token, ctx: PartyContext) -> tuple[list[str] | None, str]:

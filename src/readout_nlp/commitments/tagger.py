@@ -195,8 +195,24 @@ def _clause_commitments(
     rules = [f"modality:{m.id}"]
     modality = clause.modality
 
+    if clause.relay:
+        # "asked the guest to convey his invitation to the Prime Minister": the message
+        # relayed is the commitment, not the errand
+        return _inner_only(
+            clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
+        )
+    # "We agreed to launch negotiations ..." in one principal's words: one cannot agree alone,
+    # "we" are the principals
+    we_agreed = (
+        m.modality is Modality.AGREEMENT
+        and clause.actor is not None
+        and clause.actor.lower_ == "we"
+        and len(ctx.group) >= 2
+    )
+    shared = ctx.joint or ctx.narration or we_agreed
+
     # Agreement frames speak for all principals; elsewhere they are recalled or one side's.
-    if m.modality in _AGREEMENT_FRAMES and not (ctx.joint or ctx.narration):
+    if m.modality in _AGREEMENT_FRAMES and not shared:
         if m.single == "transparent":
             return _inner_only(
                 clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
@@ -214,6 +230,10 @@ def _clause_commitments(
                     )
 
     codes, party_rule = _party(clause, ctx, state)
+    if codes is None and m.frame == "noun" and m.implies:
+        codes, party_rule = _relayed(clause, ctx, lex, codes, party_rule)
+    if we_agreed and m.party == "subject":
+        codes, party_rule = list(ctx.group), "agreed.we.group"
     if m.frame == "complement" and m.party == "agreed_subject":
         if codes is None or set(codes) <= set(ctx.group):
             codes, party_rule = list(ctx.group), "agreed.group"
@@ -231,7 +251,7 @@ def _clause_commitments(
 
     # All principals as the subject: "the two sides", "they", "China and Kazakhstan".
     is_group = (len(ctx.group) >= 2 and set(codes) == set(ctx.group)) or "group" in party_rule
-    if m.modality is Modality.AGREEMENT and not (ctx.joint or ctx.narration):
+    if m.modality is Modality.AGREEMENT and not shared:
         if m.single == "pledge" and not is_group:
             modality = Modality.PLEDGE
             rules.append("single")
@@ -257,6 +277,15 @@ def _clause_commitments(
         return []  # "President Tokayev attaches great importance to developing relations"
 
     types = _types(clause, modality, ctx, found, sent_triggers, all_triggers, previous, tax, lex)
+    if (
+        party_rule in ("passive.group", "open.other_side")
+        and set(types) == {"regional_issues"}
+        and not _names_participant(clause, ctx)
+    ):
+        # "an immediate ceasefire must be achieved", "called for an immediate ceasefire" in
+        # Gaza: the appeal is to the parties to a conflict no participant is named in; no
+        # identifiable party (FORMAT.md)
+        return []
     if m.requires_type and not any(
         t in types and ".fallback." not in types[t][1] for t in m.requires_type
     ):
@@ -271,6 +300,18 @@ def _clause_commitments(
         )
         for type_id, (trig, rule) in types.items()
     ]
+
+
+def _relayed(clause: Clause, ctx: PartyContext, lex: Lexicon, codes, rule):
+    """ "Fidan conveyed President Erdoğan's invitation to President Tebboune": an invitation
+    of someone outside the room, carried by a principal, is that principal's side's."""
+    gov = next((g for g in governors(clause.anchor, ctx.sent) if g.pos_ in ("VERB", "AUX")), None)
+    if gov is None or gov.lemma_.lower() not in lex.words("relay_verbs"):
+        return codes, rule
+    from .clauses import actor_of
+
+    relayed, r = resolve(actor_of(gov), ctx)
+    return (relayed, f"relayed.{r}") if relayed else (codes, rule)
 
 
 def _inner_only(clause: Clause, *args) -> list[_Found]:
@@ -299,6 +340,21 @@ def _confirmed(clause: Clause) -> bool:
     return head.lemma_.lower() in _CONFIRM or head.lower_.startswith(
         ("confirm", "reaffirm", "reiterat")
     )
+
+
+def _names_participant(clause: Clause, ctx: PartyContext) -> bool:
+    from ..countries import gazetteer
+
+    gaz = gazetteer()
+    doc = clause.anchor.doc
+    # not in a framing clause before it ("Indonesia's position is clear: a ceasefire must ...")
+    framing = {
+        t.i
+        for c in clause.head.children
+        if c.i < clause.head.i and c.dep_ in ("ccomp", "parataxis", "advcl", "csubj")
+        for t in c.subtree
+    }
+    return any(gaz.code(doc[i].text) in ctx.group for i in clause.content - framing)
 
 
 def _named_outsider(actor: Token | None, ctx: PartyContext) -> bool:
@@ -335,12 +391,7 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
     if mode in ("open", "open_joint"):
         if mode == "open_joint" and clause.anchor.lemma_ not in ("encourage", "urge", "press"):
             return (list(ctx.group) or None), "open.joint"
-        cooperative = ctx.lex.words("cooperative_words")
-        doc = clause.anchor.doc
-        if any(
-            doc[i].lower_ in cooperative or doc[i].lemma_.lower() in cooperative
-            for i in clause.content
-        ):
+        if _cooperative(clause, ctx):
             return (list(ctx.group) or None), "open.cooperative"
         return (ctx.others() or None), "open.other_side"
     if mode == "for_object":
@@ -374,6 +425,28 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
     if clause.passive and clause.actor is not None and clause.actor.lower_ == "it":
         return (list(ctx.group) or None), "passive.it.group"  # "It was agreed to ..."
     codes, rule = resolve(clause.actor, ctx)
+    actor = clause.actor
+    if (
+        codes
+        and m.modality is Modality.PROPOSAL
+        and actor is not None
+        and actor.lower_ == "we"
+        and len(ctx.group) >= 2
+        and _cooperative(clause, ctx)
+    ):
+        # "I agree that we should step up industrial cooperation": a proposal to "us" to
+        # cooperate asks both sides (as an appeal with no addressee does)
+        return list(ctx.group), "we.cooperative.group"
+    if (
+        clause.passive
+        and actor is not None
+        and actor.pos_ == "NOUN"
+        and actor.lemma_.lower() not in _SIDE_NOUNS
+        and actor.lower_ not in ctx.lex.words("generic_officials")
+    ):
+        # "the Palestinian question should be resolved ...": what is acted on, not who acts
+        # (but "the Kazakh side will be represented at the highest level")
+        codes = None
     if m.event:
         if codes and set(codes) <= set(ctx.group):
             return (
@@ -381,9 +454,23 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
                 f"event.{rule}",
             )  # "Australia announced ...", "the two ministers signed ..."
         return (list(ctx.group) or None), "event.group"  # "officials signed", "... was signed"
-    if codes is None and clause.passive and m.modality in (Modality.PROPOSAL, Modality.AGREEMENT):
+    if (
+        codes is None
+        and clause.passive
+        and m.modality in (Modality.PROPOSAL, Modality.AGREEMENT)
+        and clause.head.dep_ != "relcl"  # "the first red line that must not be crossed"
+    ):
         return (list(ctx.group) or None), "passive.group"  # "peace ... should be maintained"
     return codes, f"subject.{rule}"
+
+
+def _cooperative(clause: Clause, ctx: PartyContext) -> bool:
+    cooperative = ctx.lex.words("cooperative_words")
+    doc = clause.anchor.doc
+    return any(
+        doc[i].lower_ in cooperative or doc[i].lemma_.lower() in cooperative
+        for i in clause.content
+    )
 
 
 def _prefixed(result: tuple[list[str] | None, str], prefix: str) -> tuple[list[str] | None, str]:
@@ -501,6 +588,12 @@ def _types(
                 out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
         if out:
             return _yield(out, tax)
+        # "reviewed Saudi-Uzbek relations and ways to enhance them": the relationship itself
+        for m in context:
+            if m.trigger.weak and m.start < min(clause.content) and _trigger_fits(m, modality, tax):
+                out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
+        if out:
+            return _yield(out, tax)
     for spec in tax:
         if modality in spec.fallback_modalities and spec.allows(modality):
             if spec.fallback_when == "names_a_country" and not _names_only_a_country(clause):
@@ -555,7 +648,9 @@ def _actor_name(clause: Clause) -> set[int]:
         or clause.marker.frame not in ("modal", "predicate", "control")
     ):
         return set()
-    toks = [t for t in syntax.np_tokens(actor) if t.pos_ in ("PROPN", "NOUN")]
+    # with the modifiers of the head ("the economic and trade teams of the two countries")
+    words = set(syntax.np_tokens(actor)) | {t for t in actor.subtree if t.i < actor.i}
+    toks = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
     return {t.i for t in toks} if len(toks) >= 2 else set()
 
 
