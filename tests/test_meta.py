@@ -140,6 +140,23 @@ def test_numeric_dates_are_month_first_for_a_us_publisher():
             "2023-10-05",
             "date.lead_relative",
         ),
+        (  # a weekday against the date printed in the page's bar (day first): the Tuesday before
+            "Ministry of Foreign Affairs\n\nPress release | Date: 05/03/2025 | No: 31/25\n\n"
+            "Development Minister met Kenya’s Foreign Minister: ‘Kenya is a key partner in East "
+            "Africa’\n\nDevelopment Minister Kari Nygaard met Kenya’s Minister of Foreign Affairs, "
+            "Musalia Otieno, in Oslo on Tuesday.\n\nThe ministers discussed food security.\n",
+            "2025-03-04",
+            "date.lead_weekday",
+        ),
+        (  # a long sentence-case headline is no lead: the lead's date wins over the page stamps
+            "Ministry of Foreign Affairs of the Kingdom of Thailand\nHome > News\n\n"
+            "Minister of Foreign Affairs holds talks with Cambodian Deputy Prime Minister, agreeing "
+            "to reopen border checkpoints and to step up joint action against online scam networks"
+            "\n\nPosted 4 Apr 2025\n\nOn 3 April 2025, the Minister of Foreign Affairs of Thailand "
+            "held talks with the Deputy Prime Minister of Cambodia in Bangkok.\n",
+            "2025-04-03",
+            "date.lead_full",
+        ),
         (  # no full date anywhere
             "Foreign Ministers meet\n\n"
             "On July 26, the foreign ministers of the two countries held talks in Vientiane.\n",
@@ -461,6 +478,30 @@ def test_read_event_type(title, lead, expected):
         (
             "Japan-China Relations\n\nJapan-China Foreign Ministers’ Meeting\n\nJuly 26, 2024\n",
             None,
+            None,
+        ),
+        (  # organisations' mastheads: the Secretary-General's and NATO's pages
+            "United Nations\nSecretary-General\n\nHome > Readouts\n\nReadout of the "
+            "Secretary-General’s meeting with the President of Kenya\n",
+            "UN",
+            "Secretary-General",
+        ),
+        (
+            "NATO\nNorth Atlantic Treaty Organization\n\nHome > News\n\nSecretary General "
+            "visits Lithuania\n",
+            "NATO",
+            "Secretary General",
+        ),
+        (  # ... but only above the body: a joint statement's section heading names no publisher
+            "Joint Statement between Ghana and Kenya\n\nThe two Ministers reaffirmed the close "
+            "ties between Ghana and Kenya.\n\nUnited Nations\n",
+            None,
+            None,
+        ),
+        (  # the Norwegian government's site above a ministry without its country
+            "Regjeringen.no\nMinistry of Foreign Affairs\n\nPress release | Date: 05/03/2025\n\n"
+            "Development Minister met Kenya’s Foreign Minister\n",
+            "NOR",
             None,
         ),
     ],
@@ -1112,6 +1153,72 @@ STYLES += [
         "WISMA PUTRA\nKUALA LUMPUR\n4 June 2024\n",
         "2024-06-03 visit Bangkok | Ahmad Faisal bin Osman (MYS) Minister of Foreign Affairs; "
         "Somchai Rattanakorn (THA)",
+    ),
+    (
+        # the UN Secretary-General's page: the masthead gives the organisation and the post,
+        # the signature line the name; Sudan named in the talks is no side
+        "un-sg-masthead",
+        "United Nations\nSecretary-General\n\nHome > Readouts\n\nNew York\n14 March 2025\n\n"
+        "Readout of the Secretary-General’s meeting with H.E. Mr. Samuel Kiprono Mutai, President "
+        "of the Republic of Kenya\n\nInés Maribel Quiroga, Secretary-General\n\n"
+        "The Secretary-General met today with H.E. Mr. Samuel Kiprono Mutai, President of the "
+        "Republic of Kenya.\n\nThe Secretary-General thanked Kenya for its leadership of the "
+        "security mission in Haiti. They discussed the situation in Sudan, where the fighting has "
+        "displaced millions, and the peace process in Sudan.\n",
+        "2025-03-14 meeting New York | Inés Maribel Quiroga (UN) Secretary-General; Samuel "
+        "Kiprono Mutai (KEN) President",
+    ),
+    (
+        # NATO's page: a headline with a quotation; a future summit's place is not the visit's
+        "nato-sg-visit",
+        "NATO\nNorth Atlantic Treaty Organization\n\nHome > News\n\n"
+        "Secretary General in Lithuania: “Lithuania is a model Ally”\n\n17 Feb. 2025 -\n\n"
+        "The NATO Secretary General, Pieter van Dalen, visited Lithuania on Monday (17 February "
+        "2025) for talks with the President of Lithuania, Ona Vaitkutė.\n\nThe two leaders "
+        "discussed preparations for the NATO Summit in The Hague later this year.\n",
+        "2025-02-17 visit None | Pieter van Dalen (NATO) Secretary General; Ona Vaitkutė (LTU) "
+        "President",
+    ),
+    (
+        # a venue, a comma and its city; the next session's city is not this one's
+        "nigeria-venue-comma-city",
+        "FEDERAL REPUBLIC OF NIGERIA\nMINISTRY OF FOREIGN AFFAIRS\n\nPRESS RELEASE\n\n"
+        "NIGERIA AND GHANA AGREE TO DEEPEN TRADE TIES\n\nThe Honourable Minister of Foreign "
+        "Affairs, Ambassador Yusuf Danladi Abubakar, on Tuesday, 4 March 2025, held bilateral "
+        "talks with the Minister of Foreign Affairs of the Republic of Ghana, Mr. Kwame Asante, "
+        "at Tafawa Balewa House, Abuja.\n\nThe two Ministers agreed to hold the next session of "
+        "the Joint Commission for Cooperation in Accra in the first quarter of 2026.\n",
+        "2025-03-04 talks Abuja | Yusuf Danladi Abubakar (NGA) Minister of Foreign Affairs + "
+        "Ambassador; Kwame Asante (GHA) Minister of Foreign Affairs",
+    ),
+    (
+        # a long sentence-case headline; the host's ministry then its city; the next meeting's
+        # city, in the lead's paragraph, is not this one's
+        "thailand-headline-venue",
+        "Ministry of Foreign Affairs of the Kingdom of Thailand\nHome > News\n\n"
+        "Minister of Foreign Affairs holds talks with Cambodian Deputy Prime Minister, agreeing "
+        "to reopen border checkpoints and to step up joint action against online scam networks"
+        "\n\nOn 3 April 2025, H.E. Mr. Somchai Rattanakorn, Minister of Foreign Affairs of "
+        "Thailand, held talks with H.E. Mr. Sok Chenda, Deputy Prime Minister and Minister of "
+        "Foreign Affairs of Cambodia, at the Ministry of Foreign Affairs, Bangkok. Both sides "
+        "agreed to convene the next meeting of the Joint Boundary Commission in Phnom Penh in "
+        "June.\n",
+        "2025-04-03 talks Bangkok | Somchai Rattanakorn (THA) Minister of Foreign Affairs; Sok "
+        "Chenda (KHM) Deputy Prime Minister + Minister of Foreign Affairs",
+    ),
+    (
+        # the visiting minister is of the country his appositive names, the host of hers
+        "nepal-visit",
+        "Ministry of Foreign Affairs\nGovernment of Nepal\nPress Release on the Official Visit of "
+        "the Foreign Minister of Sri Lanka to Nepal\nAt the invitation of Hon. Dr. Sushila "
+        "Adhikari Thapa, Minister for Foreign Affairs of Nepal, H.E. Mr. Ranjith Perera, Minister "
+        "of Foreign Affairs of the Democratic Socialist Republic of Sri Lanka, is paying an "
+        "official visit to Nepal from 10 to 12 March 2025.\nThe two Ministers held bilateral "
+        "talks at the Ministry of Foreign Affairs, Singha Durbar this afternoon.\nMinister Perera "
+        "said that Sri Lanka attaches high priority to its relations with Nepal.\n"
+        "Ministry of Foreign Affairs\nKathmandu\n10 March 2025\n",
+        "2025-03-10 visit Kathmandu | Ranjith Perera (LKA) Minister of Foreign Affairs; Sushila "
+        "Adhikari Thapa (NPL) Minister for Foreign Affairs",
     ),
     (
         # a Gulf portal's source credit gives the side

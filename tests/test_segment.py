@@ -468,6 +468,8 @@ LINES = [
     # a breadcrumb trail pasted without its separators, the headline after it
     ("Home News Releases Minister Okafor Meets Ghanaian Counterpart", B),
     ("Home Secretary Meets French Interior Minister", None),
+    # a date stamp with a dangling dash (NATO)
+    ("17 Feb. 2025 -", D),
 ]
 
 
@@ -1203,6 +1205,37 @@ PARAGRAPHS = [
             "“Our countries are close partners,” Minister Toktogulov said.",
         ],
     ),
+    (  # a quotation after a cue of saying, or one with its own full stop, is a paragraph
+        "Minister meets Egyptian counterpart\n\n"
+        'Minister Rossi said: "Egypt is a pillar of stability in the Mediterranean"\n\n'
+        "The two Ministers discussed migration.\n",
+        [
+            'Minister Rossi said: "Egypt is a pillar of stability in the Mediterranean"',
+            "The two Ministers discussed migration.",
+        ],
+    ),
+    (
+        "Minister meets Egyptian counterpart\n\n"
+        "On migration: “We will continue to work with Egypt on legal pathways.”\n\n"
+        "The two Ministers discussed energy.\n",
+        [
+            "On migration: “We will continue to work with Egypt on legal pathways.”",
+            "The two Ministers discussed energy.",
+        ],
+    ),
+    (  # a lead that lost its full stop is in the past tense: a paragraph, not a headline
+        "Foreign Ministers meet in Bangkok\n\n"
+        "On 3 April 2025, the Minister of Foreign Affairs of Thailand held talks with the Deputy "
+        "Prime Minister of Cambodia, who is paying an official visit to Thailand, at the "
+        "Ministry of Foreign Affairs in Bangkok\n\nBoth sides agreed to reopen the "
+        "checkpoints.\n",
+        [
+            "On 3 April 2025, the Minister of Foreign Affairs of Thailand held talks with the "
+            "Deputy Prime Minister of Cambodia, who is paying an official visit to Thailand, at "
+            "the Ministry of Foreign Affairs in Bangkok",
+            "Both sides agreed to reopen the checkpoints.",
+        ],
+    ),
     (  # a source credit's shape with an organisation's acronym is body text
         "ASEAN and the EU meet in Vientiane\n\n"
         "ASEAN - EU: The ministers agreed to upgrade relations to a strategic partnership.\n",
@@ -1303,6 +1336,41 @@ TITLES = [
         "No: 41, 2 March 2025, Press Release Regarding the Visit of Minister of Foreign\n"
         "Affairs Selim Arslan to the Republic of Kazakhstan and the Meeting with Deputy\n"
         "Prime Minister",
+    ),
+    # a headline ending with a quotation after a colon looks like a sentence: its closing mark
+    (
+        "Ministry of Foreign Affairs and International Cooperation\n\nHome / Press room\n\n"
+        'Rossi meets Egyptian Foreign Minister Hamdy: "Egypt, a pillar of stability in the '
+        'Mediterranean"\n\nRome, 4 March 2025\n\nMinister Rossi met today at the Farnesina '
+        "with the Foreign Minister of Egypt, Karim Hamdy.\n\nThe two Ministers discussed "
+        "migration and energy.\n",
+        'Rossi meets Egyptian Foreign Minister Hamdy: "Egypt, a pillar of stability in the '
+        'Mediterranean"',
+    ),
+    (  # an organisation's name above it is the masthead
+        "NATO\nNorth Atlantic Treaty Organization\n\nHome > News\n\n"
+        "Secretary General in Vilnius: “Lithuania is a model Ally”\n\n17 Feb. 2025 -\n\n"
+        "NATO Secretary General Pieter van Dalen visited Vilnius on Monday for talks with the "
+        "President of Lithuania.\n\nThey discussed air defence in the Baltic region.\n",
+        "Secretary General in Vilnius: “Lithuania is a model Ally”",
+    ),
+    (
+        "Ministry of Foreign Affairs\n\nPress release | Date: 05/03/2025 | No: 31/25\n\n"
+        "Development Minister met Kenya’s Foreign Minister: ‘Kenya is a key partner in East "
+        "Africa’\n\nDevelopment Minister Kari Nygaard met Kenya’s Minister of Foreign Affairs "
+        "in Oslo on Tuesday.\n\nThe ministers discussed food security.\n",
+        "Development Minister met Kenya’s Foreign Minister: ‘Kenya is a key partner in East "
+        "Africa’",
+    ),
+    (  # a long headline in sentence case: a headline's present tense, no full stop
+        "Ministry of Foreign Affairs of the Kingdom of Thailand\nHome > News\n\n"
+        "Minister of Foreign Affairs holds talks with Cambodian Deputy Prime Minister, agreeing "
+        "to reopen border checkpoints and to step up joint action against online scam "
+        "networks\n\nOn 3 April 2025, the Minister of Foreign Affairs of Thailand held talks "
+        "with the Deputy Prime Minister of Cambodia in Bangkok.\n\nBoth sides agreed to "
+        "reopen the checkpoints.\n",
+        "Minister of Foreign Affairs holds talks with Cambodian Deputy Prime Minister, agreeing "
+        "to reopen border checkpoints and to step up joint action against online scam networks",
     ),
     (NO_TITLE, None),
     (ONE_LINE, None),

@@ -162,7 +162,9 @@ class PublisherRule:
     pattern: re.Pattern[str]
     code: str | None
     principal_title: str | None
-    scope: str = "pieces"  # "pieces" (masthead, byline ...) or "title" (a house headline style)
+    # "pieces" (masthead, byline ...), "masthead" (pieces above the first paragraph only) or
+    # "title" (a house headline style)
+    scope: str = "pieces"
 
 
 @lru_cache(maxsize=1)
@@ -1191,10 +1193,15 @@ def read_publisher(layout: Layout) -> Publisher | None:
     # A house headline style is the last resort, when no masthead or byline was printed:
     # "PM call with President Rojas of Chile: 12 February 2024" is a GOV.UK readout.
     titles = [p for p in layout.removed if p.kind is Removed.TITLE]
+    # An organisation's name is its masthead only above the body: "United Nations" over a
+    # Secretary-General's readout, not a joint statement's section heading "United Nations".
+    body_start = layout.paragraphs[0].start if layout.paragraphs else len(text)
     for p, scope in [*((p, "pieces") for p in ordered), *((p, "title") for p in titles)]:
         piece = text[p.start : p.end].strip()
         for rule in _publisher_rules():
-            if rule.scope != scope:
+            if rule.scope != scope and not (
+                rule.scope == "masthead" and scope == "pieces" and p.start < body_start
+            ):
                 continue
             m = rule.pattern.search(piece)
             if not m:
@@ -1231,6 +1238,30 @@ _BACKGROUND = re.compile(
 )
 
 
+# A venue, a comma and its city: "at the Ministry of Foreign Affairs, Bangkok", "at Tafawa
+# Balewa House, Abuja" (the preposition governs the venue, the city follows it).
+_VENUE_COMMA = re.compile(
+    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w'’.-]*\s+(?:(?:of|for|and|the|de|du)\s+)*){0,7}"
+    r"[A-ZÀ-Þ][\w'’.-]*,\s+$"
+)
+# A place of a future event named after the lead is not this one's: "agreed to convene the 24th Meeting of the
+# Joint Commission on Bilateral Cooperation in Vientiane", "discussed preparations for the
+# Summit in The Hague later this month", "the next round will be held in Ankara".
+_FUTURE = re.compile(
+    r"\b(?:(?:to|will)\s+(?:convene|hold|host|organi[sz]e)|will\s+be\s+(?:held|hosted|convened)|"
+    r"will\s+take\s+place|preparations?\s+for|preparing\s+for)\b[^,;.]*$",
+    re.I,
+)
+
+
+def _place_prep(text: str, a: int, s: int) -> bool:
+    """Whether the place at `s` follows a preposition of place (directly or after a venue)."""
+    return bool(
+        _PLACE_PREP.search(text[max(a, s - 40) : s])
+        or _VENUE_COMMA.search(text[max(a, s - 90) : s])
+    )
+
+
 _NAMED_CITY = re.compile(r"(?<![\w-])(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}City\b")
 
 
@@ -1248,16 +1279,20 @@ def _norm_city(s: str) -> str:
 
 
 def _cities_in(
-    reader: _Reader, a: int, b: int, *, need_prep: bool = True
+    reader: _Reader, a: int, b: int, *, need_prep: bool = True, later: bool = False
 ) -> list[tuple[int, str, str]]:
-    """(offset, city, rule) for each place-of-event city in text[a:b]."""
+    """(offset, city, rule) for each place-of-event city in text[a:b].
+
+    `later`: a sentence after the lead, where a future event's place is not this event's (a
+    lead announcing a visit, "will hold talks in Beijing", names its own place).
+    """
     text = reader.text
     seg = text[a:b]
     gaz = gazetteer()
     out: list[tuple[int, str, str]] = []
     for m in places().city_rx.finditer(seg):
         s, e = a + m.start(), a + m.end()
-        if need_prep and not _PLACE_PREP.search(text[max(a, s - 40) : s]):
+        if need_prep and not _place_prep(text, a, s):
             continue
         after = text[e : e + 3]
         # "the Shanghai Cooperation Organisation", "Beijing-based": part of another name
@@ -1271,7 +1306,7 @@ def _cities_in(
         s = a + m.start()
         if any(o[0] <= s < o[0] + 40 for o in out):
             continue
-        if need_prep and not _PLACE_PREP.search(text[max(a, s - 40) : s]):
+        if need_prep and not _place_prep(text, a, s):
             continue
         out.append((s, m.group(), "location.named_city"))
     for g_start, g_end, g_text in reader.gpe_in(a, b):
@@ -1285,10 +1320,15 @@ def _cities_in(
         # the head of a longer name the NER cut short: "Palácio" of "Palácio do Planalto"
         if re.match(r"\s+(?:do|da|dos|das|de|del|di|du|des|of)\s+[A-Z]", text[g_end : g_end + 12]):
             continue
-        if need_prep and not _PLACE_PREP.search(text[max(a, g_start - 40) : g_start]):
+        if need_prep and not _place_prep(text, a, g_start):
             continue
         out.append((g_start, name, "location.ner_gpe"))
-    return sorted(o for o in out if not _BACKGROUND.search(text[max(a, o[0] - 80) : o[0]]))
+    return sorted(
+        o
+        for o in out
+        if not _BACKGROUND.search(text[max(a, o[0] - 80) : o[0]])
+        and not (later and _FUTURE.search(text[max(a, o[0] - 120) : o[0]]))
+    )
 
 
 def _venue_city(text: str) -> str | None:
@@ -1406,7 +1446,7 @@ def read_location(
         for s in layout.sentences[lead_i + 1 :]:
             if s.paragraph != lead_par:
                 break
-            found = _cities_in(reader, s.start, s.end)
+            found = _cities_in(reader, s.start, s.end, later=True)
             if found:
                 return found[0][1], "location.first_paragraph"
         # A visit's programme names the city where the talks were held: "paid an official
@@ -1416,7 +1456,7 @@ def read_location(
                 break
             sent = text[s.start : s.end]
             if _SUB_MEETING.match(sent) or (_cues_in(sent, "lead") and s.paragraph != lead_par):
-                found = _cities_in(reader, s.start, s.end)
+                found = _cities_in(reader, s.start, s.end, later=True)
                 if found:
                     return found[0][1], "location.event_sentence"
     return None, "location.none"

@@ -213,7 +213,8 @@ _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:\(?[A-Z]{
 # "JUNE 12, 2024", "Brussels, 05/03/2024 - 18:21", "Publication date: October 7, 2022, 15:40",
 # "Xinhua) 10:02, September 13, 2023", "Published 14 May 2024", "15:40",
 # "14.05.2024 - Press release" (German Foreign Office), "Updated 21:06, 14-May-2024" (CGTN),
-# "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada" (the place and the publisher).
+# "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada" (the place and the publisher),
+# "03 Jun. 2025 -" (NATO).
 _DATE_ONLY = re.compile(
     rf"""^(?:
         (?:(?:last\s+)?(?:published|updated|modified|posted|released|issued|date|dated|
@@ -231,6 +232,7 @@ _DATE_ONLY = re.compile(
         # Canada: "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada"
         (?:\s+[-–—]\s+[A-ZÀ-Þ][\w.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.'’ ]{{1,30}})?\s+[-–—]\s+[A-Z][\w.'’&, ]{{1,60}})?
         (?:\s*\|.*)?
+        (?:\s+[-–—])?  # a date stamp with a dangling dash: "03 Jun. 2025 -" (NATO)
       |{_TIME}
       |\w+day,?\s+{_MONTHS}\s+\d{{1,2}}{_ORD}  # "Tuesday, May 14" (no year)
     )\.?$""",
@@ -941,7 +943,7 @@ def _title_score(line: str) -> float:
         score += 2
     if _ROLE_WORDS.search(line):
         score += 1
-    if not _terminal(line):
+    if not _terminal(line) or _quote_headline(line):
         score += 1
     words = line.split()
     score += sum(1 for w in words if w[:1].isupper()) / len(words)
@@ -995,6 +997,48 @@ def _classify(items: list[_Item]) -> None:
     _sentence_like_short_lines(items)
 
 
+# A headline that ends with a quotation after a colon: 'Minister Rossi meets Egyptian Foreign
+# Minister: "Egypt, a key partner for stability in the Mediterranean"', 'Secretary General in
+# Vilnius: “Lithuania is a model Ally”'. Its closing mark makes it look like a sentence. The
+# quote has no full stop of its own and what stands before the colon is no cue of saying
+# ('The Minister said: "...".' is a paragraph).
+_QUOTE_HEADLINE = re.compile(
+    r"(?P<lead>[^:“”\"«»\n]{3,160}?)\s*:\s*(?P<open>[“\"‘'«])(?P<quote>[^\n]{3,200}?)(?<![.!?…])"
+    r"(?P<close>[”\"’'»])"
+)
+_SAYING_BEFORE_COLON = re.compile(
+    r"\b(?:said|says|say|stated|states|added|adds|noted|notes|stressed|stresses|declared|"
+    r"declares|underlined|emphasi[sz]ed|remarked|told|tweeted|wrote|writes|following)\s*$",
+    re.I,
+)
+# A headline's verb is in the present tense, a lead's in the past: "Deputy Prime Minister ...
+# holds talks with Lao Foreign Minister, agreeing to speed up ..." (Thailand MFA, Xinhua:
+# "Xi holds talks with ..., pledging ...").
+_HEADLINE_VERB = re.compile(
+    r"\b(?:holds|meets|receives|visits|hosts|pays|calls\s+on|speaks|signs|discusses|"
+    r"co-chairs|chairs|attends|agree|agrees)\b"
+)
+
+
+def _quote_headline(line: str) -> bool:
+    """A headline ending with a quotation after a colon (see `_QUOTE_HEADLINE`)."""
+    m = _QUOTE_HEADLINE.fullmatch(line)
+    if not m or _terminal(m.group("lead")) or _SAYING_BEFORE_COLON.search(m.group("lead")):
+        return False
+    opener, closer = m.group("open"), m.group("close")
+    return _CLOSER_OF.get(opener, opener) == closer or (opener, closer) == ("'", "’")
+
+
+def _sentence_case_headline(line: str) -> bool:
+    """A long headline in sentence case: one line, no full stop, a headline's present tense."""
+    return (
+        "\n" not in line
+        and not _terminal(line)
+        and _n_words(line, 48) < 48
+        and _HEADLINE_VERB.search(line) is not None
+    )
+
+
 def _long_headlines(logical: list[_Logical]) -> None:
     """Long Title Case lines above the first paragraph are headlines, not paragraphs.
 
@@ -1003,17 +1047,22 @@ def _long_headlines(logical: list[_Logical]) -> None:
     the Telephone Conversation of ... with the Minister of Foreign Affairs of the Republic of
     Azerbaijan" (Türkiye MFA), "MFA Press Release: Telephone Call between Minister for Foreign
     Affairs ... and ..., 4 March 2025" (Singapore MFA), a Chinese embassy's "Vice Minister ...
-    and Kyrgyz Minister ... Co-chair the 12th Meeting of the ... Subcommittee". Only lines
-    before the first paragraph that reads as prose, and only when one follows.
+    and Kyrgyz Minister ... Co-chair the 12th Meeting of the ... Subcommittee". Headlines that
+    end with a quotation after a colon and long sentence-case headlines with a present-tense
+    verb are headlines too. Only lines before the first paragraph that reads as prose, and
+    only when one follows.
     """
     for k, lg in enumerate(logical):
         if lg.kind != "body":
             continue
         if (
             len(lg.text) <= 250
-            and not _terminal(lg.text)
             and not _MARKER.match(lg.text)
-            and _title_case(lg.text)
+            and (
+                (not _terminal(lg.text) and _title_case(lg.text))
+                or _quote_headline(lg.text)
+                or _sentence_case_headline(lg.text)
+            )
             and any(x.kind == "body" for x in logical[k + 1 :])
         ):
             lg.kind = "short"
