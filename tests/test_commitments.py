@@ -101,6 +101,28 @@ FAISAL_SAIDOV = [
     ("Bakhtiyor Saidov", "UZB", ["Foreign Minister"]),
 ]
 
+MYS_BGD_PM = [
+    ("Mohamad Hasan", "MYS", ["Minister of Foreign Affairs"]),
+    ("Hasan Mahmud", "BGD", ["Minister of Foreign Affairs"]),
+    ("Sheikh Hasina", "BGD", ["Prime Minister"]),
+]
+QAT_SOM = [
+    (
+        "Mohammed bin Abdulrahman Al Thani",
+        "QAT",
+        ["Prime Minister and Minister of Foreign Affairs"],
+    ),
+    ("Hassan Sheikh Mohamud", "SOM", ["President"]),
+]
+UKR_ESP = [
+    ("Andrii Sybiha", "UKR", ["Foreign Minister"]),
+    ("José Manuel Albares", "ESP", ["Foreign Minister"]),
+]
+UN_BGD = [
+    ("António Guterres", "UN", ["Secretary-General"]),
+    ("Sheikh Hasina", "BGD", ["Prime Minister"]),
+]
+
 
 def _analyze(nlp, participants, text):
     people = [Participant(name=n, country=c, titles=t) for n, c, t in participants]
@@ -488,6 +510,76 @@ MODALITY = [
         "energy/completed/AUS",
         "investment_finance/completed/AUS",
     ),
+    # proposal: 'the importance of <gerund>' as the subject of an agentless passive
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The importance of expanding mutual trade was underlined.",
+        "trade/proposal/AZE+TUR",
+    ),
+    # proposal: 'emphasis was placed on <gerund>' reads like 'the importance of'
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Particular emphasis was placed on developing the Middle Corridor transport route.",
+        "connectivity_infrastructure/proposal/AZE+TUR",
+    ),
+    # agreement: all principals reaffirming their 'will to' act
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Türkiye and Azerbaijan reaffirm their will to expand cooperation in renewable energy.",
+        "energy/agreement/AZE+TUR",
+    ),
+    # agreement: all principals instructing their own agencies to act
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The ministers instructed their respective customs services to shorten clearance times at the border.",
+        "trade/agreement/AZE+TUR",
+    ),
+    # pledge: one side instructing its own officials
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Fidan said he had instructed the Turkish embassy in Baku to issue student visas within a week.",
+        "people_to_people/pledge/TUR",
+    ),
+    # pledge: confirming attendance is a pledge to attend (a visit)
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The Azerbaijani side confirmed its participation in the Antalya Diplomacy Forum at ministerial level.",
+        "high_level_exchanges/pledge/AZE",
+    ),
+    # proposal: 'discussed ways of <gerund>'
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The ministers discussed ways of attracting more investment into the free economic zones.",
+        "investment_finance/proposal/AZE+TUR",
+    ),
+    # pledge: 'undertook to' is an undertaking
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The Azerbaijani side undertook to speed up the construction of the Kars-Nakhchivan railway.",
+        "connectivity_infrastructure/pledge/AZE",
+    ),
+    # agreement: 'we have agreed' in a principal's own words is agreed now
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "“We have agreed to meet again in Baku before the end of the year,” Fidan told reporters.",
+        "high_level_exchanges/agreement/AZE+TUR",
+    ),
+    # agreement: both sides speak though the roster also holds a Prime Minister met later
+    _case(
+        MYS_BGD_PM,
+        "Dato' Seri Mohamad Hasan held talks with Dr. Hasan Mahmud in Dhaka. He later called on Prime Minister Sheikh Hasina.",
+        "The two Ministers agreed to convene the next Joint Commission meeting in Putrajaya.",
+        "high_level_exchanges/agreement/BGD+MYS",
+    ),
 ]
 
 
@@ -846,6 +938,54 @@ NOT_COMMITMENTS = [
         "Foreign Minister Wang Yi will pay an official visit to Brazil.",
         "The two sides will exchange views on bilateral relations and international issues of common concern.",
     ),
+    # no identifiable party: 'for the world community to ...'
+    _case(
+        LAMMY_TUGGAR,
+        "Foreign Secretary David Lammy met Foreign Minister Yusuf Tuggar in London.",
+        "Tuggar said it was essential for the world community to support the people of Sudan.",
+    ),
+    # 'undertook an official visit' reports a journey
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Bayramov undertook an official visit to Türkiye on 3-4 June.",
+    ),
+    # 'meet' with an object that is no person: standards, not a meeting
+    _case(
+        MACRON_MODI,
+        "President Emmanuel Macron spoke with Prime Minister Narendra Modi.",
+        "Both leaders said that the new fighter engines must meet the strictest Indian certification standards.",
+    ),
+    # a launch dated before the event is history
+    _case(
+        PUTIN_ANWAR,
+        "On 14 May 2024, Vladimir Putin held talks with Anwar Ibrahim in the Kremlin.",
+        "Russia and Malaysia established diplomatic relations on 3 April 1967.",
+    ),
+    # 'with an emphasis on' a topic names no action
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The ministers reviewed bilateral relations, with an emphasis on trade and energy.",
+    ),
+    # implementation of agreements reached is only discussed
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The ministers discussed the implementation of the agreements reached at the highest level.",
+    ),
+    # the gerund reading needs the gerund first: 'the importance of the growing partnership' is a stance
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Fidan noted the importance of the growing partnership.",
+    ),
+    # 'tasked with' opens no undertaking without an infinitive
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The working group tasked with transport issues has met twice this year.",
+    ),
 ]
 
 
@@ -1158,6 +1298,162 @@ TYPES = [
         "Secretary Blinken met with Secretary Manalo.",
         "Both ministers confirmed that they would continue to work closely together toward a free and open Indo-Pacific.",
         "strategic_partnership/agreement/PHL+USA",
+    ),
+    # energy: power equipment
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Warsaw.",
+        "The United Kingdom will provide mobile generators and transformers to Poland's border regions before winter.",
+        "energy/pledge/GBR",
+    ),
+    # energy, not trade: exporting an energy commodity
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Bayramov said Azerbaijan is ready to increase the export of natural gas to Türkiye.",
+        "energy/intent/AZE",
+    ),
+    # energy, not trade: a power purchase agreement
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The two ministers agreed to finalise a long-term power purchase agreement this year.",
+        "energy/agreement/AZE+TUR",
+    ),
+    # trade stays trade when the goods are no energy
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Bayramov said Azerbaijan is ready to increase the export of fruit and vegetables to Türkiye.",
+        "agriculture/intent/AZE",
+        "trade/intent/AZE",
+    ),
+    # security: demining
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Germany will fund humanitarian demining in the liberated areas.",
+        "security/pledge/DEU",
+    ),
+    # security, not infrastructure building: protecting critical infrastructure
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Warsaw.",
+        "The two leaders agreed to step up the protection of critical undersea infrastructure in the Baltic Sea.",
+        "security/agreement/GBR+POL",
+    ),
+    # infrastructure that is built stays connectivity
+    _case(
+        STARMER_TUSK,
+        "Prime Minister Keir Starmer met Prime Minister Donald Tusk in Warsaw.",
+        "The two leaders agreed to modernise the road infrastructure linking the two ports.",
+        "connectivity_infrastructure/agreement/GBR+POL",
+    ),
+    # security: border protection
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Türkiye is interested in joint border protection projects with Azerbaijan.",
+        "security/intent/TUR",
+    ),
+    # security: labour mobility is migration (FORMAT.md)
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin held talks with Anwar Ibrahim in the Kremlin.",
+        "Anwar proposed that the two sides set up a working group on labour mobility.",
+        "security/proposal/MYS+RUS",
+    ),
+    # security: military formations
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Germany will host a multinational land forces headquarters in Rostock.",
+        "security/pledge/DEU",
+    ),
+    # security: armed groups named
+    _case(
+        LAMMY_TUGGAR,
+        "Foreign Secretary David Lammy met Foreign Minister Yusuf Tuggar in London.",
+        "The UK will continue to help Nigeria counter Boko Haram in the north-east.",
+        "security/pledge/GBR",
+    ),
+    # climate, not trade: carbon markets
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "Australia is ready to work with Indonesia on carbon markets.",
+        "climate_environment/intent/AUS",
+    ),
+    # climate: transboundary haze
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "The two ministers agreed to share early warnings of transboundary haze.",
+        "climate_environment/agreement/AUS+IDN",
+    ),
+    # investment: double taxation
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "After the meeting, the ministers signed a protocol amending the agreement on the avoidance of double taxation.",
+        "agreement_signed/completed/AUS+IDN",
+        "investment_finance/completed/AUS+IDN",
+    ),
+    # trade: duty-free access
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "Marsudi asked Australia to grant duty-free access to Indonesian footwear.",
+        "trade/proposal/AUS",
+    ),
+    # multilateral: accession to an organisation
+    _case(
+        LAMMY_TUGGAR,
+        "Foreign Secretary David Lammy met Foreign Minister Yusuf Tuggar in London.",
+        "The Foreign Secretary said the UK would back Nigeria's accession to the OECD.",
+        "multilateral_coordination/pledge/GBR",
+    ),
+    # strategic partnership: implementing what the leaders agreed (not a meeting)
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Fidan stressed the importance of implementing the agreements reached during the meetings of the two Presidents.",
+        "strategic_partnership/proposal/AZE+TUR",
+    ),
+    # strategic partnership: previously reached agreements
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The importance of the full implementation of previously reached agreements was noted.",
+        "strategic_partnership/proposal/AZE+TUR",
+    ),
+    # a pronoun points back: 'ways to strengthen them' is about the relations, not the hotspot after it
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "During the call, they reviewed the bilateral partnership relations between the two countries and ways to sustain and deepen them, in addition to discussing the latest developments in the Sahel.",
+        "strategic_partnership/proposal/AZE+TUR",
+    ),
+    # a participant in the room is no hotspot where its sovereignty is supported
+    _case(
+        QAT_SOM,
+        "The Prime Minister and Minister of Foreign Affairs of Qatar held a phone call with the President of Somalia.",
+        "The Prime Minister affirmed Qatar's support for the unity and territorial integrity of Somalia.",
+        "political_support/support/QAT",
+    ),
+    # ... nor where it is a party to the deal
+    _case(
+        UKR_ESP,
+        "Foreign Minister Andrii Sybiha met Foreign Minister José Manuel Albares in Madrid.",
+        "The ministers agreed to finalise the security agreement between Ukraine and Spain.",
+        "security/agreement/ESP+UKR",
+    ),
+    # an organisation as the actor is the party, not the domain
+    _case(
+        UN_BGD,
+        "Secretary-General António Guterres met Prime Minister Sheikh Hasina in New York.",
+        "The Secretary-General said the United Nations would continue to mobilize humanitarian aid for the refugees.",
+        "regional_issues/pledge/UN",
     ),
 ]
 

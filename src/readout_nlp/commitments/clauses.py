@@ -219,6 +219,9 @@ def _complement_ok(t: Token, kinds: list[str] | None) -> bool:
             p = _prep(t, {"to"})
             if p is not None and _prep_object(p) is not None:
                 return True
+        elif kind == "infinitive":
+            if _has_to_infinitive(t) is not None:
+                return True  # "undertook to ...", not "undertook a visit to Dhaka"
         elif kind == "gerund":
             if any(c.tag_ == "VBG" and c.dep_ in ("xcomp", "pcomp", "dobj") for c in t.children):
                 return True
@@ -617,10 +620,11 @@ def _frame_importance(
     attached = None
     if (
         target is None
-        and anchor.head.lemma_ in ("attach", "give", "place")
-        and anchor.dep_ == "dobj"
+        and anchor.head.lemma_ in ("attach", "give", "place", "put", "lay")
+        and anchor.dep_ in ("dobj", "nsubjpass")
     ):
-        target = attached = _prep(anchor.head, {"to"})  # "attaches great importance to making ..."
+        # "attaches great importance to making ...", "special emphasis was placed on enhancing ..."
+        target = attached = _prep(anchor.head, {"to", "on"})
     if target is None or not _names_action(target, lex):
         return None  # "the importance of peace", "importance to its relations": a stance, no action
     gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL), None)
@@ -636,6 +640,8 @@ def _names_action(prep: Token, lex: Lexicon) -> bool:
     "the timely implementation of", "building ... supply chains")."""
     actions = lex.words("action_nouns")
     for t in prep.doc[prep.i + 1 : prep.right_edge.i + 1]:
+        if t.i == prep.i + 1 and t.tag_ == "VBG":
+            return True  # "the importance of increasing[amod] mutual trade": a gerund parsed as a modifier
         if t.pos_ in ("DET", "ADJ", "ADV", "NUM", "PUNCT") or t.dep_ in ("det", "amod", "advmod"):
             continue
         return t.tag_ == "VBG" or _in_list(t, actions)
@@ -647,13 +653,17 @@ def _frame_ways(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) 
         return None
     # "discussed cooperation on ..., including ..., as well as opportunities to strengthen
     # ...": a participle used as a preposition ("including", "regarding") governs nothing
-    gov = next(
-        (g for g in governors(anchor, sent) if g.pos_ in VERBAL and g.dep_ != "prep"), None
-    )
+    gov = next((g for g in governors(anchor, sent) if g.pos_ in VERBAL and g.dep_ != "prep"), None)
     if gov is None or gov.lemma_.lower() not in lex.words(m.governors or "discussion_verbs"):
         return None
     tail: set[int] = set()
-    if _has_to_infinitive(anchor) is None and _prep(anchor, {"for", "towards", "toward"}) is None:
+    of = _prep(anchor, {"of"})
+    gerund = of is not None and any(c.tag_ == "VBG" for c in of.children)  # "ways of boosting"
+    if (
+        _has_to_infinitive(anchor) is None
+        and _prep(anchor, {"for", "towards", "toward"}) is None
+        and not gerund
+    ):
         tail = _misattached_infinitive(anchor, gov, sent)
         if not tail:
             return None
@@ -754,7 +764,9 @@ def _modal_complement(anchor: Token) -> bool:
     is a standing undertaking, not a past event."""
     return any(
         c.dep_ == "ccomp"
-        and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in c.children)
+        and any(
+            a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in c.children
+        )
         for c in anchor.children
     )
 

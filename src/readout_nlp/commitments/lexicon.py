@@ -65,7 +65,9 @@ class Marker(BaseModel):
     words: list[str] | None = None
     pattern: list[dict[str, Any]] | None = None
     note: str = ""
-    complement: list[Literal["to", "that", "on", "upon", "for", "in", "gerund"]] | None = None
+    complement: (
+        list[Literal["to", "infinitive", "that", "on", "upon", "for", "in", "gerund"]] | None
+    ) = None
     objects: Annotated[str | None, Field(description="Word list the object head must be in.")] = (
         None
     )

@@ -61,7 +61,11 @@ class PartyContext:
         """All principals in focus speak the sentence ("Both sides agreed ...")."""
         if len(self.speakers) < 2:
             return False
-        return set(self.group_names) <= set(self.speakers) if self.group_names else True
+        if not self.group_names or set(self.group_names) <= set(self.speakers):
+            return True
+        # "The two Ministers agreed to ..." when the roster also holds someone met later (a
+        # courtesy call on the Prime Minister): every side in focus speaks, so it is joint
+        return len(self.group) >= 2 and set(self.group) <= set(self.speaker_codes)
 
     def others(self) -> list[str]:
         """The participants in focus other than the speaker's side."""

@@ -260,14 +260,18 @@ def _clause_commitments(
     if m.joint is not None and is_group and (ctx.joint or ctx.narration):
         modality = m.joint
         rules.append("joint")
-    if m.modality in (
-        Modality.AGREEMENT,
-        Modality.COMPLETED,
-        Modality.SUPPORT,
-    ) and _perfect_or_past(clause):
-        return []  # "Since 2013, the two countries have reached consensus on ...": a record
+    if (
+        m.modality in (Modality.AGREEMENT, Modality.COMPLETED, Modality.SUPPORT)
+        and _perfect_or_past(clause)
+        and not (we_agreed and not _dated(clause))
+    ):
+        # "Since 2013, the two countries have reached consensus on ...": a record; but "We
+        # have agreed to meet again" in a principal's own words is agreed now
+        return []
     if m.event and not (ctx.joint or ctx.narration or _is_cue(clause.anchor, ctx)):
         return []  # a signing recalled in someone's words happened elsewhere
+    if m.event and _dated_before(clause.anchor, _event_year(clause.anchor.doc)):
+        return []  # "Malaysia and Bangladesh established diplomatic relations on 31 January 1972"
     if m.joint_if_confirmed and is_group and (ctx.joint or ctx.narration) and _confirmed(clause):
         modality = Modality.AGREEMENT  # "The sides confirmed their mutual interest in ..."
         rules.append("joint.confirmed")
@@ -324,6 +328,37 @@ def _inner_only(clause: Clause, *args) -> list[_Found]:
 def _perfect_or_past(clause: Clause) -> bool:
     head = clause.anchor if clause.anchor.pos_ in ("VERB", "AUX") else clause.head
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+
+
+def _dated(clause: Clause) -> bool:
+    """The clause dates what it reports in the past: "since 2013", "last year"."""
+    doc = clause.anchor.doc
+    return any(
+        doc[i].lower_ == "since"
+        or (doc[i].ent_type_ == "DATE" and doc[i].lower_ in ("last", "ago"))
+        for i in clause.content
+    )
+
+
+def _dated_before(verb: Token, year: int | None) -> bool:
+    """The verb itself is dated to a year before the event's: "established diplomatic
+    relations on 31 January 1972" (not "notes ... for fiscal year 2024", not "the Dialogue,
+    which has not met since 2019")."""
+    if year is None:
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "in"):
+            for t in c.subtree:
+                if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4:
+                    if int(t.text) < year:
+                        return True
+    return False
+
+
+def _event_year(doc: Doc) -> int | None:
+    meta = doc._.readout_meta
+    date = getattr(meta, "date", None)
+    return int(str(date)[:4]) if date else None
 
 
 def _is_cue(t: Token, ctx: PartyContext) -> bool:
@@ -415,6 +450,10 @@ def _party(clause: Clause, ctx: PartyContext, state: _DocState) -> tuple[list[st
             codes, rule = resolve(target, ctx)
             if codes:
                 return codes, f"for.{rule}"
+            if rule == "non_party":
+                # "it was essential for the world community to support ...": no identifiable
+                # party (FORMAT.md), not the participants
+                return None, "for.non_party"
         return (list(ctx.group) or None), "need.group"
     if mode == "invitee":
         if clause.actor is not None and not clause.passive:
@@ -468,8 +507,7 @@ def _cooperative(clause: Clause, ctx: PartyContext) -> bool:
     cooperative = ctx.lex.words("cooperative_words")
     doc = clause.anchor.doc
     return any(
-        doc[i].lower_ in cooperative or doc[i].lemma_.lower() in cooperative
-        for i in clause.content
+        doc[i].lower_ in cooperative or doc[i].lemma_.lower() in cooperative for i in clause.content
     )
 
 
@@ -547,7 +585,7 @@ def _types(
         and _trigger_fits(m, modality, tax)
         and _about_participant(m, clause, ctx)
     ]
-    strong = [m for m in inside if not m.trigger.weak]
+    strong = _own_hotspots([m for m in inside if not m.trigger.weak], doc, ctx)
     weak = [m for m in inside if m.trigger.weak]
     out: dict[str, tuple[tuple[int, int] | None, str]] = {}
     for m in strong:
@@ -583,17 +621,19 @@ def _types(
         context = [
             m for m in sent_triggers if not any(i in clause.content for i in range(m.start, m.end))
         ]
-        for m in context:
-            if not m.trigger.weak and _name_ok(m, doc, tax) and _trigger_fits(m, modality, tax):
-                out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
-        if out:
-            return _yield(out, tax)
-        # "reviewed Saudi-Uzbek relations and ways to enhance them": the relationship itself
-        for m in context:
-            if m.trigger.weak and m.start < min(clause.content) and _trigger_fits(m, modality, tax):
-                out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
-        if out:
-            return _yield(out, tax)
+        # a pronoun points back: "reviewed the bilateral cooperation relations and ways to
+        # support and enhance them, in addition to discussing ... the Horn of Africa" is about
+        # the relations, not what follows
+        first = min(clause.content)
+        before = [m for m in context if m.start < first]
+        for pool, weak_ok in ((before, False), (before, True), (context, False)):
+            for m in pool:
+                if m.trigger.weak != weak_ok or not _trigger_fits(m, modality, tax):
+                    continue
+                if weak_ok or _name_ok(m, doc, tax):
+                    out.setdefault(m.type, ((m.start, m.end), f"{m.trigger.id}.its"))
+            if out:
+                return _yield(out, tax)
     for spec in tax:
         if modality in spec.fallback_modalities and spec.allows(modality):
             if spec.fallback_when == "names_a_country" and not _names_only_a_country(clause):
@@ -603,6 +643,31 @@ def _types(
                 f"{spec.id}.fallback.{modality.value}",
             )
     return out
+
+
+def _own_hotspots(matches: list[TriggerMatch], doc: Doc, ctx: PartyContext) -> list[TriggerMatch]:
+    """A participant named as a hotspot where it is the one supported or a party to the deal:
+    "support for the sovereignty and territorial integrity of Somalia" in a call with Somalia
+    is political support; "the bilateral security agreement between Ukraine and Spain" names
+    the two sides. Neither is about the conflict."""
+    from ..countries import gazetteer
+
+    gaz = gazetteer()
+    support = any(m.type == "political_support" for m in matches)
+    out = []
+    for m in matches:
+        if m.type == "regional_issues" and m.trigger.kind == "name":
+            code = gaz.code_for_name(doc[m.start : m.end].text)
+            if code is not None and code in ctx.group and (support or _between(doc[m.end - 1])):
+                continue
+        out.append(m)
+    return out
+
+
+def _between(t: Token) -> bool:
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "between"
 
 
 _SIDE_NOUNS = {
@@ -650,8 +715,18 @@ def _actor_name(clause: Clause) -> set[int]:
         return set()
     # with the modifiers of the head ("the economic and trade teams of the two countries")
     words = set(syntax.np_tokens(actor)) | {t for t in actor.subtree if t.i < actor.i}
+    if _party_name(sorted(words, key=lambda t: t.i)):
+        return set()  # "the United Nations would continue to ...": the party, not a domain
     toks = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
     return {t.i for t in toks} if len(toks) >= 2 else set()
+
+
+def _party_name(tokens: list[Token]) -> bool:
+    """The words name a country or an organisation as a whole ("the United Nations")."""
+    from ..countries import gazetteer
+
+    words = [t for t in tokens if t.pos_ != "DET"]
+    return bool(words) and gazetteer().code_for_name(" ".join(t.text for t in words)) is not None
 
 
 def _yield(types: dict, tax: Taxonomy) -> dict:
@@ -662,9 +737,7 @@ def _yield(types: dict, tax: Taxonomy) -> dict:
         if trig is not None:
             dropped.update(trig.overrides)
     return {
-        t: v
-        for t, v in types.items()
-        if t not in dropped and not (set(tax[t].yields_to) & present)
+        t: v for t, v in types.items() if t not in dropped and not (set(tax[t].yields_to) & present)
     }
 
 

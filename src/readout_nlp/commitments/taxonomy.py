@@ -324,6 +324,13 @@ def _context_ok(doc, trig: Trigger, start: int, end: int) -> bool:
                 break
             if t.lower_ in stop or t.lemma_.lower() in stop:
                 return False
+        # a verb's object counts however far it stands: "meet the highest environmental standards"
+        last = doc[end - 1]
+        if last.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "obj") and (c.lower_ in stop or c.lemma_.lower() in stop)
+            for c in last.children
+        ):
+            return False
     if trig.not_preceded_by:
         stop = {w.lower() for w in trig.not_preceded_by}
         for t in doc[max(0, start - 2) : start]:
