@@ -207,6 +207,8 @@ REFERENCES = [
     # the publisher as a sentence-final wrapper
     (KZ_CN, "In this regard, the Kazakh side expressed readiness to meet soon, the Foreign "
      "Ministry reported.", "E:Mukhtar Tileuberdi"),
+    (KZ_CN, "The Kazakh side also sought China's support for its candidature to the Council.",
+     "E:Mukhtar Tileuberdi"),
     # a second clause with a speaker of its own
     (SA_UZ, "The Uzbek minister conveyed the greetings of his President to His Royal Highness, "
      "while the Crown Prince asked him to convey his greetings in return.",
@@ -365,6 +367,27 @@ DOCUMENTS = [
         "Tileuberdi said Kazakhstan values the partnership. The Kazakh President will visit "
         "China next year. He will also call on the Premier tomorrow before returning home.",
         "E:Mukhtar Tileuberdi | C:Mukhtar Tileuberdi | N",
+    ),
+    (
+        "an earlier meeting recalled inside a turn is the speaker's; issuing a statement is narration",
+        CN_RU,
+        "Wang Yi said that China values the partnership. Last year, the two heads of state met "
+        "in Beijing and drew up a blueprint for relations.\n\nThe two sides also issued a joint "
+        "statement on strategic stability.",
+        "E:Wang Yi | C:Wang Yi | N",
+    ),
+    (
+        "the parser's apposition from beyond the verb is no co-subject",
+        CN_RU,
+        "The two sides agreed to coordinate closely in the United Nations, the G20 and the WTO.",
+        "E:Wang Yi+Sergey Lavrov",
+    ),
+    (
+        "a video conference as the subject of a narration",
+        CN_RU,
+        "Wang Yi said China is ready to help. The video conference took place within the "
+        "framework of regular consultations.",
+        "E:Wang Yi | N",
     ),
     (
         "topics high on the agenda: what the talks covered",

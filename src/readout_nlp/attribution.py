@@ -79,7 +79,7 @@ _EVENT_VERBS = {
     "cochair", "accompany", "interact", "join", "participate", "lay", "pay", "see", "open",
     "initiate", "accept", "conduct", "speak", "talk", "have", "take", "come", "call", "be",
     "exchange", "co", "preside", "unveil", "plant", "inspect", "present", "deliver", "give",
-    "stop", "land", "head", "lead", "follow", "adopt", "conclude", "establish",
+    "stop", "land", "head", "lead", "follow", "adopt", "conclude", "establish", "issue",
 }
 # Main predicates that only narrate when the subject is a participant named in the third
 # person (not "Mr. Foreign Minister", which is the speaker addressing the guest).
@@ -96,7 +96,7 @@ _EVENT_NOUNS = {
     "consultations", "overview", "provision", "provisions", "invitation", "session", "event",
     "ceremony", "summit", "dialogue", "discussion", "discussions", "exchange", "phone",
     "readout", "program", "programme", "plan", "memorandum", "agreement", "document",
-    "documents", "minutes", "round", "forum",
+    "documents", "minutes", "round", "forum", "conference", "videoconference",
 }
 _PASSIVE_STANCE = {
     "note", "stress", "emphasize", "emphasise", "underline", "underscore", "highlight", "pay",
@@ -424,6 +424,12 @@ def _co_speakers(later: list[tuple[Cue, Token]], state: _State, sent: Span, peop
     return extra
 
 
+# An earlier time than the event's: what a speaker recalls, not what the readout reports.
+_EARLIER = re.compile(
+    r"\b(?:last (?:year|month|week|autumn|spring|summer|winter)|(?:a|two|three|several|many) "
+    r"(?:years?|months?) ago|in the past|previously|earlier this year|(?:in|since) (?:19|20)\d\d)\b",
+    re.I,
+)
 _PROGRAMME_VERBS = {"visit", "call", "depart", "leave", "return", "travel", "arrive", "proceed", "tour"}
 _PROGRAMME_TIME = re.compile(
     r"\b(?:tomorrow|today|tonight|this (?:morning|afternoon|evening)|later (?:today|in the day)|"
@@ -544,6 +550,8 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
         return None  # "The two sides should meet often": a proposal, not the event
     if state.turn and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
         return None  # "the two heads of state have met twice": the speaker's commentary
+    if state.turn and _EARLIER.search(sent.text):
+        return None  # "Last year, the two heads of state met in Beijing": background in a turn
     if _ADDRESS.match(syntax.text(syntax.np_tokens(subj))):
         return None  # "Mr. Foreign Minister paid a visit ...": the speaker talking
     # What does the verb do? "be present", "hold talks", "pay a visit", "sign ..."
@@ -551,7 +559,7 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
         attr = next((c for c in v.children if c.dep_ in ("acomp", "attr", "prep")), None)
         if attr is None or not (attr.lower_ in ("present", "in", "on", "at") or attr.lemma_ in _EVENT_NOUNS):
             return None
-    elif v.lemma_ in ("have", "take", "pay", "hold", "give", "deliver", "conduct", "exchange", "present", "lay", "see"):
+    elif v.lemma_ in ("have", "take", "pay", "hold", "give", "deliver", "conduct", "exchange", "present", "lay", "see", "issue"):
         obj = [c for c in v.subtree if c.dep_ in ("dobj", "pobj", "attr") and c.i > v.i]
         if not any(o.lemma_.lower() in _EVENT_OBJECTS or o.lower_ in _EVENT_OBJECTS for o in obj):
             return None

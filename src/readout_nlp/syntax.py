@@ -187,9 +187,16 @@ def conjuncts(head: Token) -> list[Token]:
     """The subject and what is coordinated with it ("The Secretary and the two Ministers")."""
     out = [head]
     stack = [head]
+    # A subject ends before its verb: what the parser hangs on it from the far side of the
+    # verb ("The two sides agreed to coordinate in the UN, the G20 and the WTO") is not part
+    # of it.
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    limit = verb.i if verb is not None and verb.i > head.i else len(head.doc)
     while stack:
         t = stack.pop()
         for c in t.children:
+            if c.i > limit:
+                continue
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM") and c not in out:
                 out.append(c)
                 stack.append(c)
