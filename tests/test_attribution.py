@@ -327,7 +327,7 @@ DOCUMENTS = [
         "Vladimir Vasiliev: Mr President, I am glad to welcome you to Moscow. Our relations are "
         "developing steadily.\n\nAskar Bekov: Thank you. Kyrgyzstan values its alliance with "
         "Russia.",
-        "E:Vladimir Vasiliev | C:Vladimir Vasiliev | E:Askar Bekov | C:Askar Bekov",
+        "E:Vladimir Vasiliev | C:Vladimir Vasiliev | E:Askar Bekov | E:Askar Bekov",  # values: a stance cue
     ),
     (
         "an unpunctuated HE before a post; His Excellency alone refers back like a pronoun",
@@ -388,6 +388,15 @@ DOCUMENTS = [
         "Wang Yi said China is ready to help. The video conference took place within the "
         "framework of regular consultations.",
         "E:Wang Yi | N",
+    ),
+    (
+        "a transcript's speaker labels on lines of their own set the turn",
+        RU_KG,
+        "The talks began in a restricted format.\n\nPresident of Russia Vladimir Vasiliev:\n\n"
+        "Mr President, I am very glad to welcome you to Moscow. Our trade grew last year.\n\n"
+        "President of Kyrgyzstan Askar Bekov (retranslated):\n\nThank you for the warm welcome. "
+        "Kyrgyzstan highly values the assistance Russia has provided.",
+        "N | C:Vladimir Vasiliev | C:Vladimir Vasiliev | C:Askar Bekov | E:Askar Bekov",
     ),
     (
         "topics high on the agenda: what the talks covered",

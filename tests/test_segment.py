@@ -1454,6 +1454,12 @@ PIECES = [
         "07:20\n\nXi met Tokayev in Beijing.\n\nEnditem\n",
         (Removed.BOILERPLATE, "Enditem"),
     ),
+    (
+        "Russian–Mongolian talks\n\nThe talks began in a restricted format.\n\nPresident of "
+        "Mongolia Batbayar Ganzorig (retranslated):\n\nThank you, Mr President, for the warm "
+        "welcome. Mongolia values its ties with Russia.\n",
+        (Removed.HEADING, "President of Mongolia Batbayar Ganzorig (retranslated):"),
+    ),
     (INDIA, (Removed.MARKER, "2. ")),
     (JAPAN, (Removed.MARKER, "(1) ")),
     (JAPAN, (Removed.HEADING, "2. Regional situation")),

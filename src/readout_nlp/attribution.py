@@ -33,6 +33,7 @@ from . import syntax
 from .lexmatch import FastMatcher
 from .records import Attribution
 from .resources import load_jsonl
+from .segment import speaker_label
 from .speakers import Person, Reference, RefKind, Roster, is_style
 
 # ---------------------------------------------------------------------------------------
@@ -635,6 +636,10 @@ def attribute(doc: Doc) -> list[Decision]:
             state.turn = []
             state.last_plural = []
             current_para = s.paragraph
+            label = _label_speaker(layout, s.paragraph, roster)
+            if label is not None:
+                state.turn = [label]  # a transcript's "President of Russia X:" over the turn
+                _remember(state, label)
         d = _decide(span, state, matches, i == 0 or sents[i - 1].paragraph != s.paragraph)
         d.group = _names(state.group)
         if not d.turn and d.speakers:
@@ -655,6 +660,19 @@ def attribute(doc: Doc) -> list[Decision]:
             spans.append(span)
     doc.spans[ext.CLAIMS] = spans
     return decisions
+
+
+def _label_speaker(layout, paragraph: int, roster: Roster) -> Person | None:
+    """The participant a transcript's speaker label names above this paragraph, if any."""
+    if not 0 <= paragraph < len(layout.paragraphs):
+        return None
+    np = speaker_label(layout.paragraphs[paragraph].heading)
+    if np is None:
+        return None
+    ref = roster.classify(np)
+    if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
+        return ref.people[0]
+    return None
 
 
 def _names(people: list[Person]) -> tuple[str, ...]:

@@ -849,6 +849,8 @@ def _is_body(text: str) -> bool:
     n = _n_words(text, 26)
     if n >= 25:
         return True  # a long paragraph, even one that lost its full stop
+    if _is_speaker_label(text):
+        return False  # "President of Laos Khamphanh Sisavath (retranslated):" over a turn
     if n <= 16 and _title_case(text) and not _MARKER.match(text):
         # A verbless line in title case is a sub-headline or a label, even with a full stop:
         # "With President of Kazakhstan Askar Bekov." under a Kremlin headline.
@@ -865,6 +867,24 @@ def _is_body(text: str) -> bool:
         return True
     # A sentence introducing a list: "The two sides agreed on the following:"
     return n >= 6 and text.rstrip()[-1:] in ":;" and text[:1].isupper()
+
+
+# A transcript's speaker label on a line of its own: a name or post, perhaps a note in
+# brackets, and a colon (Kremlin: "President of Russia Alexei Voronin:").
+_SPEAKER_LABEL = re.compile(r"^(?P<np>[^:()]{2,90}?)\s*(?:\([^()]{1,30}\))?\s*:\s*$")
+
+
+def _is_speaker_label(text: str) -> bool:
+    m = _SPEAKER_LABEL.match(text.strip())
+    return bool(m) and _n_words(m.group("np"), 14) <= 12 and _title_case(m.group("np"))
+
+
+def speaker_label(heading: str | None) -> str | None:
+    """The name or post of a transcript's speaker label, or None."""
+    if not heading or not _is_speaker_label(heading):
+        return None
+    m = _SPEAKER_LABEL.match(heading.strip())
+    return m.group("np").strip() if m else None
 
 
 def _lowercase_ratio(line: str) -> float:
