@@ -727,6 +727,16 @@ STYLES = [
         "Retno Marsudi (IDN) Foreign Minister",
     ),
     (
+        "australia-first-person-visit",
+        "Minister for Foreign Affairs\nSenator the Hon Penny Wong\n\nMedia release\nVisit to "
+        "Papua New Guinea\n4 June 2025\n\nI visited Port Moresby on 3 and 4 June, my first visit "
+        "to Papua New Guinea this year.\n\nI met with Minister for Foreign Affairs Justin Tkatchenko "
+        "at Parliament House. We discussed labour mobility and policing. Australia will fund "
+        "a new police training centre in Lae.\n",
+        "2025-06-03 visit Port Moresby | Penny Wong (None) Minister for Foreign Affairs; "
+        "Justin Tkatchenko (PNG) Minister for Foreign Affairs",
+    ),
+    (
         "vietnam-mofa",
         "Deputy Prime Minister, Foreign Minister Bui Thanh Son holds talks with Lao Foreign Minister\n"
         "10/01/2024\n\n"

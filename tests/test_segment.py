@@ -1460,6 +1460,12 @@ PIECES = [
         "welcome. Mongolia values its ties with Russia.\n",
         (Removed.HEADING, "President of Mongolia Batbayar Ganzorig (retranslated):"),
     ),
+    (
+        "Visit to Fiji\n\nI visited Suva today.\n\nQuotes attributable to Minister for Foreign "
+        "Affairs Senator the Hon Penny Wong:\n\n“Fiji is a close partner. We will keep working "
+        "together.”\n",
+        (Removed.WRAPPER, "Quotes attributable to Minister for Foreign Affairs Senator the Hon Penny Wong:"),
+    ),
     (INDIA, (Removed.MARKER, "2. ")),
     (JAPAN, (Removed.MARKER, "(1) ")),
     (JAPAN, (Removed.HEADING, "2. Regional situation")),

@@ -379,7 +379,7 @@ _NOT_NAME = {
     w.lower()
     for w in """
     The A An And Of On In At For To By From With Without As Is Are Was Were Be Been This That These
-    Those He She They It We Our His Her Their Its Both Two Three Four All Also However Meanwhile
+    Those He She They It We Our His Her Their Its Both Two Three Four All Also However Meanwhile I
     During After Before Following Noting Under Over Since Upon Against Between Among Toward Towards
     Regarding Including Despite Through Within Via Per Prior Ahead Today Yesterday Tomorrow
     Holds Held Hold Talks Talk Meets Meet Met Meeting Meetings Has Had Have Phone Telephone Call Calls
@@ -1223,7 +1223,7 @@ def read_publisher(layout: Layout) -> Publisher | None:
 
 # "In Brasília, the two Presidents held ...": a sentence may open with the place.
 _PLACE_PREP = re.compile(
-    r"(?:\b[Ii]n|\b[Aa]t|\bto|\bvisiting|\binside|\bwhile\s+in|\bvisit\s+to)\s+"
+    r"(?:\b[Ii]n|\b[Aa]t|\bto|\bvisiting|\bvisited|\barrived\s+in|\binside|\bwhile\s+in|\bvisit\s+to)\s+"
     r"(?:the\s+(?:city|capital|[A-Z][\w-]+\s+capital)\s+(?:of\s+)?)?$"
 )
 
@@ -1319,6 +1319,10 @@ def _cities_in(
             continue
         # the head of a longer name the NER cut short: "Palácio" of "Palácio do Planalto"
         if re.match(r"\s+(?:do|da|dos|das|de|del|di|du|des|of)\s+[A-Z]", text[g_end : g_end + 12]):
+            continue
+        # half of a hyphenated country name: "Timor" of "Timor-Leste", "Guinea" of "Guinea-Bissau"
+        joined = re.match(r"[-‐–][A-Z][\w’']+", text[g_end : g_end + 20])
+        if joined and gaz.code(name + joined.group()[0] + joined.group()[1:]):
             continue
         if need_prep and not _place_prep(text, a, g_start):
             continue
@@ -1831,7 +1835,9 @@ def read_participants(
                     first.mention.titles = list(dict.fromkeys(upgraded))
     partners = {p.mention.country for p in principals if p.mention.country}
     counts = _country_counts(reader, layout, partners)
-    for p in principals:
+    # The counterpart first: the country a readout names most is usually the one its writer
+    # visited or met ("I visited Port Moresby ... Papua New Guinea ..."), not the writer's own.
+    for p in sorted(principals, key=lambda q: q.side != "object"):
         if p.mention.country is not None:
             continue
         same = {
@@ -1947,6 +1953,8 @@ def _same_surname(a: Mention, b: Mention) -> bool:
 def _refers_to_principal(subj: str, principals: list[_Principal]) -> bool:
     s = subj.strip()
     s = re.sub(r"^(?:On|In|At|During|After)\b[^,]*,\s*", "", s)
+    if s in ("I", "We") and any(p.mention.evidence == "first_person" for p in principals):
+        return True  # "I met with Minister ...": the byline's minister writing
     key = _name_key(s)
     for p in principals:
         m = p.mention
