@@ -399,6 +399,14 @@ DOCUMENTS = [
         "N | C:Vladimir Vasiliev | C:Vladimir Vasiliev | C:Askar Bekov | E:Askar Bekov",
     ),
     (
+        "a cue under 'will continue to' is a modal predicate; a renewed invitation is a cue",
+        CN_RU,
+        "Wang Yi said China values the partnership. China will continue to encourage its "
+        "enterprises to invest in Russia.\n\nLavrov renewed his invitation to Wang Yi to visit "
+        "Moscow.",
+        "E:Wang Yi | C:Wang Yi | E:Sergey Lavrov",
+    ),
+    (
         "topics high on the agenda: what the talks covered",
         RU_KG,
         "The presidents met in Moscow. Energy, migration and regional security were high on "

@@ -1466,6 +1466,12 @@ PIECES = [
         "together.”\n",
         (Removed.WRAPPER, "Quotes attributable to Minister for Foreign Affairs Senator the Hon Penny Wong:"),
     ),
+    (
+        "Minister Lee holds video conference with Polish Foreign Minister\n\n"
+        "° Minister Lee expressed hope that Poland will continue its support for Korean firms.\n\n"
+        "° Minister Nowak responded that Poland is committed to the project.\n",
+        (Removed.MARKER, "° "),
+    ),
     (INDIA, (Removed.MARKER, "2. ")),
     (JAPAN, (Removed.MARKER, "(1) ")),
     (JAPAN, (Removed.HEADING, "2. Regional situation")),

@@ -366,8 +366,8 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
             continue
         if anchor.i not in mains or anchor.i in seen:
             continue
-        if syntax.is_modal(anchor):
-            continue
+        if syntax.is_modal(anchor) or (anchor.dep_ == "xcomp" and syntax.is_modal(anchor.head)):
+            continue  # "China will continue to encourage ...": a modal predicate, not a cue
         if (
             anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp")
             and anchor.i != sent.root.i

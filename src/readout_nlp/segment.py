@@ -403,7 +403,7 @@ _MARKER = re.compile(
     r"(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]"  # "2." "(1)" "1)" "1.1."
     r"|\([a-zA-Z]\)|[a-z]\)"  # "(a)" "a)"
     r"|\([ivxIVX]{1,4}\)|[ivx]{1,4}\)"  # "(ii)" "iv)"
-    r"|[-•*–—▪●◦‣⁃·■□➢►✓])"  # bullets
+    r"|[-•*–—▪●◦‣⁃·■□➢►✓°○])"  # bullets ("°" and "○" in Korean MOFA readouts)
     r"[\s\u200b]+"
 )
 # Numbers in front of a heading's text: "1. Bilateral relations", "(3) Regional situation",
@@ -856,7 +856,7 @@ def _is_body(text: str) -> bool:
         # "With President of Kazakhstan Askar Bekov." under a Kremlin headline.
         return False
     if n >= 3 and _MARKER.match(text):
-        if re.match(r"[-•*–—▪●◦‣⁃·■□➢►✓]|\(?[a-z]\)", text) or text[-1] in ";,.:":
+        if re.match(r"[-•*–—▪●◦‣⁃·■□➢►✓°○]|\(?[a-z]\)", text) or text[-1] in ";,.:":
             # List items: "• to expand trade in agricultural products;", "b) to operationalise
             # the INSTC;". A numbered line without punctuation is a heading ("1. Bilateral
             # relations").
