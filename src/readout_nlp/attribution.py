@@ -366,7 +366,11 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
             continue
         if anchor.i not in mains or anchor.i in seen:
             continue
-        if syntax.is_modal(anchor) or (anchor.dep_ == "xcomp" and syntax.is_modal(anchor.head)):
+        if syntax.is_modal(anchor) or (
+            anchor.dep_ == "xcomp"
+            and syntax.is_modal(anchor.head)
+            and not syntax.is_courtesy(anchor.head)  # "I would like to invite ..." is a cue
+        ):
             continue  # "China will continue to encourage ...": a modal predicate, not a cue
         if (
             anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp")

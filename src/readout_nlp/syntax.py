@@ -42,7 +42,7 @@ def main_verbs(sent: Span) -> list[Token]:
                 out.append(c)
         # "I would like to invite you ...", "We wish to thank ...": a courtesy formula; the
         # verb it introduces is what the speaker does.
-        if _is_courtesy(v):
+        if is_courtesy(v):
             out.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
     # "Italy, he said, is ready to ...": a cue set off by commas inside the clause it reports.
     out.extend(
@@ -66,7 +66,7 @@ def _after_comma(v: Token) -> bool:
     return edge.text == "," or (edge.i > 0 and v.doc[edge.i - 1].text == ",")
 
 
-def _is_courtesy(v: Token) -> bool:
+def is_courtesy(v: Token) -> bool:
     if v.lemma_ == "wish":
         return True
     return v.lemma_ == "like" and any(c.dep_ == "aux" and c.lower_ == "would" for c in v.children)
