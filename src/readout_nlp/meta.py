@@ -432,7 +432,7 @@ _EXCLUDE_AFTER = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -474,7 +474,19 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-_WORD_CLASS: dict[tuple[str, str], str] = {}
+_WORD_CLASS: dict[str, str] = {}  # token text -> class, where the class is the word's alone
+
+
+@lru_cache(maxsize=4)
+def _honorific_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-token honorifics by their first token, so a sentence is scanned once (built once
+    per lexicon, not per document)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(m.group() for m in _TOKEN.finditer(phrase))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(phrases) for first, phrases in index.items()}
 
 
 class _Reader:
@@ -498,12 +510,7 @@ class _Reader:
         self._city_starts = [c[0] for c in self.city_spans]
         self._gpe_starts = [g[0] for g in self.gpe]
         self._mention_cache: dict[tuple[int, int, bool], list[Mention]] = {}
-        # multi-token honorifics by their first token, so a sentence is scanned once
-        self._honorific_phrases: dict[str, list[list[str]]] = {}
-        for phrase in self.lex.honorific_phrases:
-            words = [m.group() for m in _TOKEN.finditer(phrase)]
-            if words:
-                self._honorific_phrases.setdefault(words[0], []).append(words)
+        self._honorific_phrases = _honorific_index(self.lex.honorific_phrases)
         n = len(self.text)
         self.ent = [""] * n  # NER label per character ("" outside entities)
         for e in doc.ents:
@@ -567,13 +574,13 @@ class _Reader:
         for s, e in cities:
             if s <= t.start < e:
                 return "CITY"
-        # The rest depends on the word alone: cached (a readout repeats its words).
-        key = (t.text, t.base)
-        cls = _WORD_CLASS.get(key)
+        # The rest depends on the word alone (`t.base` is a function of `t.text`): cached (a
+        # readout repeats its words).
+        cls = _WORD_CLASS.get(t.text)
         if cls is None:
             cls = self._classify_word(t)
             if len(_WORD_CLASS) < 200_000:
-                _WORD_CLASS[key] = cls
+                _WORD_CLASS[t.text] = cls
         return cls
 
     def _classify_word(self, t: Tok) -> str:
@@ -1045,7 +1052,10 @@ def _bare_start(before: str) -> bool:
 # Event type
 
 
-def _cues_in(text: str, scope: str) -> list[tuple[int, EventCue, re.Match[str]]]:
+@lru_cache(maxsize=256)
+def _cues_in(text: str, scope: str) -> tuple[tuple[int, EventCue, re.Match[str]], ...]:
+    """Event cues in `text`, by position. Cached: the lead and the opening sentences are
+    asked about several times per document (callers only read the result)."""
     cues, subordinate = _event_lexicon()
     found: list[tuple[int, EventCue, re.Match[str]]] = []
     for cue in cues:
@@ -1055,11 +1065,11 @@ def _cues_in(text: str, scope: str) -> list[tuple[int, EventCue, re.Match[str]]]
             if subordinate.search(text[: m.start()]):
                 continue
             found.append((m.start(), cue, m))
-    return sorted(found, key=lambda x: x[0])
+    return tuple(sorted(found, key=lambda x: x[0]))
 
 
 def _choose_cue(
-    found: list[tuple[int, EventCue, re.Match[str]]], text: str
+    found: Sequence[tuple[int, EventCue, re.Match[str]]], text: str
 ) -> tuple[EventType, str] | None:
     if not found:
         return None
