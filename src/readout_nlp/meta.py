@@ -505,7 +505,8 @@ class _Reader:
         # GPE entities once: `doc.ents` rebuilds its tuple on every access, and a span's share
         # of each list is found by bisection, so reading 12,000 sentences of one paragraph
         # stays linear.
-        self.gpe = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "GPE"]
+        ents = doc.ents
+        self.gpe = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ == "GPE"]
         self._hit_starts = [h.start for h in self.country_hits]
         self._city_starts = [c[0] for c in self.city_spans]
         self._gpe_starts = [g[0] for g in self.gpe]
@@ -513,9 +514,10 @@ class _Reader:
         self._honorific_phrases = _honorific_index(self.lex.honorific_phrases)
         n = len(self.text)
         self.ent = [""] * n  # NER label per character ("" outside entities)
-        for e in doc.ents:
-            for i in range(e.start_char, min(e.end_char, n)):
-                self.ent[i] = e.label_
+        for e in ents:
+            a, b = e.start_char, min(e.end_char, n)
+            if a < b:
+                self.ent[a:b] = [e.label_] * (b - a)
 
     @staticmethod
     def _share(items: list, starts: list[int], a: int, b: int) -> list:
