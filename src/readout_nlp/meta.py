@@ -546,7 +546,7 @@ class _Reader:
                         toks[i + k].cls = "HON"
         # "Senator the Hon Penny Wong", "The Rt Hon": an article inside an honorific phrase.
         for i, t in enumerate(toks[:-1]):
-            if t.text.lower() == "the" and toks[i + 1].cls == "HON":
+            if toks[i + 1].cls == "HON" and t.text.lower() == "the":
                 t.cls = "HON"
         # A family name that is also a venue word, between a post and a given name: "Minister
         # of Foreign Affairs Park Min-seok", "First Vice Minister ... Park Jae-won" (Korea).
@@ -1399,8 +1399,9 @@ def read_date(
 # Participants
 
 
-def _name_key(name: str) -> set[str]:
-    return {w for w in re.split(r"[^\w]+", name.lower().replace("’", "'")) if w}
+@lru_cache(maxsize=4096)  # asked for the same few names many times per document
+def _name_key(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^\w]+", name.lower().replace("’", "'")) if w)
 
 
 def same_person(a: str, b: str) -> bool:
