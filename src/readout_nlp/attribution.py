@@ -398,7 +398,7 @@ def _is_hosting(verb: Token) -> bool:
 
 def _is_event_sentence(sent: Span, state: _State) -> str | None:
     """A rule id when the sentence reports the event rather than anyone's words."""
-    text = sent.text
+    text = syntax.span_text(sent)
     if _AS_FOLLOWS.search(text):
         return "narration.as_follows"
     root = sent.root
@@ -548,7 +548,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
     group = _meeting_group(sent, state)
 
     # 1. "Wang Yi: ..." and "according to X"
-    m = _COLON_SPEAKER.match(sent.text)
+    m = _COLON_SPEAKER.match(syntax.span_text(sent))
     if m and len(m.group("np").split()) <= 6:
         ref = roster.classify(m.group("np"))
         people, rule = _resolve(ref, state, sent, None) if ref.kind is not RefKind.UNKNOWN else ([], "")
@@ -636,7 +636,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
     # 4b. a paragraph that opens a quotation with no cue of its own continues the quoted
     #     speaker of the paragraph before (a quote running over several paragraphs, each
     #     opening with “): "“China is New Zealand's largest trading partner ..."
-    if para_start and sent.text[:1] in _QUOTE_OPEN and state.prev_para_turn:
+    if para_start and syntax.span_text(sent)[:1] in _QUOTE_OPEN and state.prev_para_turn:
         state.turn = list(state.prev_para_turn)
         return Decision(_names(state.turn), Attribution.CONTINUATION, rule="continuation.quote_paragraph", turn=_names(state.turn))
 
