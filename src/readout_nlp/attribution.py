@@ -111,6 +111,7 @@ _PERSONAL = {"he", "she", "him", "her", "his"}
 _WRAPPER_SUBJECTS = {"spokesperson", "spokesman", "spokeswoman", "statement", "release", "readout"}
 _PLURAL = {"they", "them", "their"}
 _FIRST_PLURAL = {"we", "us", "our"}
+_FIRST_PLURAL_HINT = re.compile(r"we|us|our", re.I)  # in every word of _FIRST_PLURAL
 _ADDRESS = re.compile(r"^(?:mr\.?|madam|mrs\.?|ms\.?|dear)\s+", re.I)
 _AS_FOLLOWS = re.compile(r"\bas follows\s*[.:]?\s*$", re.I)
 # "Vladimir Vasiliev: Mr President, ...", "President of Kazakhstan Askar Bekov (retranslated): ..."
@@ -321,9 +322,11 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
 # Cues
 
 
-def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue, Token]]:
+def _cues_in(
+    sent: Span, matches: list[tuple[str, int, int]], main_verbs: list[Token]
+) -> list[tuple[Cue, Token]]:
     """Cues whose anchor is a main-clause predicate of `sent` (first first)."""
-    mains = {t.i for t in syntax.main_verbs(sent)}
+    mains = {t.i for t in main_verbs}
     root = sent.root
     subj = syntax.subject_of(root)
     if subj is not None and subj.lemma_.lower() in _WRAPPER_SUBJECTS:
@@ -350,7 +353,7 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
             continue
         if syntax.is_modal(anchor):
             continue
-        if anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp") and anchor.i != sent.root.i:
+        if anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp") and anchor.i != root.i:
             if not (anchor.dep_ == "pcomp" and any(
                 v.lemma_ in syntax.ASPECTUAL and syntax.aspectual_complement(v) == anchor for v in anchor.ancestors
             )):
@@ -396,7 +399,7 @@ def _is_hosting(verb: Token) -> bool:
 # Narration
 
 
-def _is_event_sentence(sent: Span, state: _State) -> str | None:
+def _is_event_sentence(sent: Span, state: _State, main_verbs: list[Token]) -> str | None:
     """A rule id when the sentence reports the event rather than anyone's words."""
     text = syntax.span_text(sent)
     if _AS_FOLLOWS.search(text):
@@ -420,10 +423,10 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     ):
         # "The Uzbek delegation was headed by Deputy Minister X", "The talks were co-chaired by"
         return "narration.passive_event"
-    for v in syntax.main_verbs(sent):
+    for v in main_verbs:
         if v.lemma_ == "welcome" and _is_hosting(v):
             return "narration.hosting"  # "President X welcomed President Y to the Kremlin"
-    verbs = [v for v in syntax.main_verbs(sent) if v.lemma_ in _EVENT_VERBS]
+    verbs = [v for v in main_verbs if v.lemma_ in _EVENT_VERBS]
     if not verbs:
         return None
     v = verbs[0]
@@ -469,9 +472,9 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     return None
 
 
-def _meeting_group(sent: Span, state: _State) -> list[Person] | None:
+def _meeting_group(sent: Span, state: _State, main_verbs: list[Token]) -> list[Person] | None:
     """ "EAM also met Minister X": the pair now in focus for "both sides" / "they"."""
-    verbs = [v.lemma_ for v in syntax.main_verbs(sent)]
+    verbs = [v.lemma_ for v in main_verbs]
     if not any(
         v in ("meet", "hold", "call", "speak", "talk", "have", "receive", "visit") for v in verbs
     ):
@@ -545,7 +548,9 @@ def _names(people: list[Person]) -> tuple[str, ...]:
 
 def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
     roster = state.roster
-    group = _meeting_group(sent, state)
+    # The main-clause predicates, read once: the cue, meeting and event rules all look at them.
+    mains = syntax.main_verbs(sent)
+    group = _meeting_group(sent, state, mains)
 
     # 1. "Wang Yi: ..." and "according to X"
     m = _COLON_SPEAKER.match(syntax.span_text(sent))
@@ -555,7 +560,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         if people:
             return _explicit(sent, state, people, "say", None, (sent.start_char, sent.start_char + len(m.group("np"))), f"explicit.colon.{rule}", ref)
 
-    cues = _cues_in(sent, matches)
+    cues = _cues_in(sent, matches, mains)
     for cue, anchor in cues:
         if cue.id == "cue.according_to":
             pobj = next((c for c in sent.doc[cue.end - 1].children if c.dep_ == "pobj"), None)
@@ -613,7 +618,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         state.group = group
 
     # 2. narration: the readout reports the event
-    ev = _is_event_sentence(sent, state)
+    ev = _is_event_sentence(sent, state, mains)
     if ev:
         _note_subject(sent, state)
         return Decision(rule=ev)
@@ -659,7 +664,10 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
             return Decision(_names(people), Attribution.CONTINUATION, rule=f"continuation.{rule}", subject=ref, turn=_names(people))
 
     # 6. "we"/"our" outside any turn: the publishing government's principal (US, UK)
-    if any(t.lower_ in _FIRST_PLURAL for t in sent):
+    # (the text test first: it spares reading every token of most sentences)
+    if _FIRST_PLURAL_HINT.search(syntax.span_text(sent)) and any(
+        t.lower_ in _FIRST_PLURAL for t in sent
+    ):
         people = list(state.prev_para_turn) if state.prev_para_turn else []
         if not people and roster.publisher_principal:
             people = [roster.publisher_principal]
@@ -697,6 +705,8 @@ def _remember(state: _State, person: Person) -> None:
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Madam|Madame|Mme|Sir|Dame|Lady|Mister|Miss)\b\.?\s+", re.I)
 _MALE = {"mr", "sir", "mister"}
 _POSSESSIVE = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+# Every word of _POSSESSIVE contains one of these: a sentence without them has no vote.
+_POSSESSIVE_HINT = re.compile(r"his|her", re.I)
 
 
 def genders(doc: Doc, sents: list[Span], roster: Roster) -> dict[Person, str]:
@@ -718,6 +728,8 @@ def genders(doc: Doc, sents: list[Span], roster: Roster) -> dict[Person, str]:
                 votes[person][g] += 2
                 break
     for sent in sents:
+        if not _POSSESSIVE_HINT.search(syntax.span_text(sent)):
+            continue  # cheap test first: the checks below read the parse
         subj = syntax.subject_of(sent.root)
         if subj is None or subj.pos_ == "PRON":
             continue
