@@ -150,7 +150,7 @@ class _State:
     group: list[Person] = field(default_factory=list)
     last_single: Person | None = None
     recent: list[Person] = field(default_factory=list)  # singular subjects, most recent last
-    gender_source: tuple | None = None  # what `gender` is read from, when first needed
+    gender_source: tuple | None = None  # (doc, sentence spans, roster), read when first needed
     _gender: dict[Person, str] | None = None
 
     @property
@@ -159,11 +159,7 @@ class _State:
         if self._gender is None:
             self._gender = {}
             if self.gender_source is not None:
-                doc, layout, roster = self.gender_source
-                spans = [
-                    doc.char_span(s.start, s.end, alignment_mode="expand")
-                    for s in layout.sentences
-                ]
+                doc, spans, roster = self.gender_source
                 self._gender = genders(doc, [sp for sp in spans if sp is not None and len(sp)], roster)
         return self._gender
     last_plural: list[Person] = field(default_factory=list)
@@ -503,14 +499,15 @@ def attribute(doc: Doc) -> list[Decision]:
             best[s] = (mid, s, e)
     matches = sorted(best.values(), key=lambda m: m[1])
 
+    sents = layout.sentences
+    # One Span per sentence, made once for the walk, the gender evidence and the claims.
+    sent_spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sents]
     state = _State(roster=roster, group=list(roster.people))
-    state.gender_source = (doc, layout, roster)
+    state.gender_source = (doc, sent_spans, roster)
     decisions: list[Decision] = []
     spans: list[Span] = []
     current_para = -1
-    sents = layout.sentences
-    for i, s in enumerate(sents):
-        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    for i, (s, span) in enumerate(zip(sents, sent_spans, strict=True)):
         if span is None or len(span) == 0:
             decisions.append(Decision(rule="narration.no_tokens"))
             continue
@@ -528,9 +525,8 @@ def attribute(doc: Doc) -> list[Decision]:
 
     _quotes_before_cue(doc, sents, decisions)
     doc._.readout_decisions = decisions
-    for s, d in zip(sents, decisions, strict=True):
+    for span, d in zip(sent_spans, decisions, strict=True):
         if d.speakers:
-            span = doc.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
                 continue
             span._.speakers = list(d.speakers)
