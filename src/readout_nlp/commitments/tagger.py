@@ -677,11 +677,11 @@ def _record(
     trigger = None
     if f.trigger is not None:
         t = doc[f.trigger[0] : f.trigger[1]]
-        trigger = TextSpan(start=t.start_char, end=t.end_char, text=t.text)
+        trigger = TextSpan(start=t.start_char, end=t.end_char, text=syntax.span_text(t))
     return Commitment(
         start=span.start_char,
         end=span.end_char,
-        text=span.text,
+        text=syntax.span_text(span),  # Span.text is rebuilt token by token
         type=f.type,
         parties=list(f.parties),
         modality=f.modality,
