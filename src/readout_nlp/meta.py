@@ -30,7 +30,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -1422,6 +1422,22 @@ class _Principal:
         return self.mention.name
 
 
+def _body_mentions_of(
+    reader: _Reader, layout: Layout, folded: list[str], p: _Principal
+) -> Iterator[Mention]:
+    """The named mentions of the body sentences, in order, that may be `p`'s.
+
+    Reading a sentence's mentions is the costliest step of read_meta, and a mention can only
+    be the same person as `p` (`same_person`) if its name shares a word with p's name, a
+    word printed in the sentence: sentences (casefolded, in `folded`) with none of p's name
+    words are skipped. The test uses p's name as it is when the sentence comes up, since a
+    sentence before may have given a fuller form.
+    """
+    for s, low in zip(layout.sentences, folded, strict=True):
+        if any(w.casefold() in low for w in _name_key(p.name)):
+            yield from (x for x in reader.mentions(s.start, s.end) if not x.title_only)
+
+
 def _merge(into: Mention, other: Mention, *, titles: bool = True) -> None:
     if other.name and len(_name_key(other.name)) > len(_name_key(into.name)):
         into.name = other.name
@@ -1670,11 +1686,9 @@ def read_participants(
             add(m, "object", "sub_meeting")
             break
     # 5. fuller name forms and appositive titles from the rest of the document
-    body_mentions: list[Mention] = []
-    for s in layout.sentences:
-        body_mentions.extend(x for x in reader.mentions(s.start, s.end) if not x.title_only)
+    folded = [text[s.start : s.end].casefold() for s in layout.sentences]
     for p in principals:
-        for m in body_mentions:
+        for m in _body_mentions_of(reader, layout, folded, p):
             if m.name and same_person(m.name, p.name):
                 if _name_key(p.name) <= _name_key(m.name) and len(_name_key(m.name)) > len(
                     _name_key(p.name)
