@@ -1921,6 +1921,25 @@ def _name_variants(text: str, name: str) -> list[str]:
     return out
 
 
+def _free(c: str) -> bool:
+    """Not a word character (regex \\w: alphanumeric or "_") nor "/"."""
+    return not (c.isalnum() or c == "_" or c == "/")
+
+
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where `form` stands as a whole word, left to right, not overlapping: what
+    ``re.finditer(rf"(?<![\\w/]){re.escape(form)}(?![\\w/])", text)`` finds, without
+    compiling a pattern per name (the names differ from one document to the next)."""
+    n = len(form)
+    i = text.find(form)
+    while i >= 0:
+        if (i == 0 or _free(text[i - 1])) and (i + n == len(text) or _free(text[i + n])):
+            yield i, i + n
+            i = text.find(form, i + n)
+        else:
+            i = text.find(form, i + 1)
+
+
 def _mention_spans(text: str, forms: Sequence[str]) -> list[CharSpan]:
     """Where the forms occur, fullest form first; a shorter form inside a longer one's span
     is not a mention of its own. Covered characters are marked in a byte array, so the check
@@ -1930,8 +1949,7 @@ def _mention_spans(text: str, forms: Sequence[str]) -> list[CharSpan]:
     for f in forms:
         if not f or len(f) < 2:
             continue
-        for mm in re.finditer(rf"(?<![\w/]){re.escape(f)}(?![\w/])", text):
-            a, b = mm.start(), mm.end()
+        for a, b in _occurrences(text, f):
             if not covered[a]:
                 spans.append((a, b))
                 covered[a:b] = b"\x01" * (b - a)
