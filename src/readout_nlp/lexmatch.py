@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import compress
 from typing import Any
 
 import numpy
@@ -197,10 +198,10 @@ class FastMatcher:
         # can match.
         cands: dict[int, set[int]] = defaultdict(set)
         for col, by_value in self._anchor_index().items():
-            for i, value in enumerate(array[:, col].tolist()):
-                hit = by_value.get(value)
-                if hit is not None:
-                    cands[i].update(hit)
+            # (map and compress run in C: Python only visits the tokens that are hits)
+            hits = list(map(by_value.get, array[:, col].tolist()))
+            for i in compress(range(n), hits):
+                cands[i].update(hits[i])
         values: dict[int, set[int]] = {}  # column -> the values it has in this Doc
         for p in self._unanchored:
             if not _may_occur(self._patterns[p][1], array, values):
@@ -339,22 +340,26 @@ def _spec_mask(spec: _TokenSpec, array: numpy.ndarray, doclike: Doc | Span) -> n
         col = array[:, _COL[_STRING_ATTRS.get(key, A.ORTH)]]
         # Test each distinct word once, not each token, and remember the answer for the
         # next Doc (a string's hash is the same in every vocab).
-        good = [h for h in numpy.unique(col).tolist() if _regex_ok(rx, h, strings)]
-        mask &= numpy.isin(col, numpy.array(good, dtype="uint64"))
+        values = col.tolist()
+        memo = _regex_memo(rx)
+        unknown = set(values).difference(memo)
+        if len(memo) + len(unknown) > 200_000:
+            memo.clear()
+            unknown = set(values)
+        for h in unknown:
+            memo[h] = rx.search(strings[h]) is not None
+        mask &= numpy.fromiter(map(memo.__getitem__, values), dtype=bool, count=len(values))
     return mask
 
 
-_RX_MEMO: dict[tuple[re.Pattern, int], bool] = {}
+_RX_MEMO: dict[re.Pattern, dict[int, bool]] = {}
 
 
-def _regex_ok(rx: re.Pattern, h: int, strings) -> bool:
-    key = (rx, h)
-    ok = _RX_MEMO.get(key)
-    if ok is None:
-        if len(_RX_MEMO) > 200_000:
-            _RX_MEMO.clear()
-        ok = _RX_MEMO[key] = rx.search(strings[h]) is not None
-    return ok
+def _regex_memo(rx: re.Pattern) -> dict[int, bool]:
+    """Whether `rx` finds something in a word, by the word's hash (filled as words come)."""
+    if rx not in _RX_MEMO:
+        _RX_MEMO[rx] = {}
+    return _RX_MEMO[rx]
 
 
 def _start_mask(specs: list[_TokenSpec], array: numpy.ndarray, doclike) -> numpy.ndarray:
