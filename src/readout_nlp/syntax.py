@@ -134,12 +134,13 @@ def np_tokens(head: Token) -> list[Token]:
 
     def walk(t: Token) -> None:
         for c in t.children:
-            if c.dep_ in NP_DEPS or (c.dep_ == "punct" and c.text in {"-", "/", "’", "'"}):
-                if c.dep_ == "punct" and c.i > head.i:
+            dep = c.dep_  # (each Token attribute read is a lookup: read it once)
+            if dep in NP_DEPS or (dep == "punct" and c.text in {"-", "/", "’", "'"}):
+                if dep == "punct" and c.i > head.i:
                     continue
                 keep.add(c)
                 walk(c)
-            elif c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i:
+            elif dep == "prep" and c.lower_ == "of" and c.i > t.i:
                 keep.add(c)
                 for g in c.subtree:
                     if g.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
