@@ -60,3 +60,29 @@ def test_same_matches_as_spacy(nlp, greedy):
 def test_invalid_patterns_raise_like_spacy(nlp):
     with pytest.raises(ValueError):
         FastMatcher(nlp.vocab).add("bad", [[{"LEMMA": {"FOO": ["x"]}}]])
+
+
+# Patterns for the paths added for speed: rows read lazily, a frontier of reached positions
+# instead of a recursion per way (several optional tokens in a row), and patterns without a
+# first word skipped when a required word is missing from the Doc (or kept when present).
+LAZY_PATHS = [
+    [{"POS": "PROPN", "OP": "*"}, {"LEMMA": {"IN": ["side", "minister"]}}],
+    [{"POS": "ADJ", "OP": "*"}, {"LOWER": "zzzabsentword"}],
+    [{"POS": "DET", "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"}, {"POS": "NOUN", "OP": "?"},
+     {"LOWER": {"IN": ["cooperation", "talks"]}}],
+    [{"LOWER": "the"}, {"OP": "*"}, {"LOWER": "of"}],
+    [{"IS_TITLE": True, "OP": "+"}, {"IS_PUNCT": True, "OP": "?"}, {"LEMMA": "say"}],
+]
+
+
+@pytest.mark.parametrize("greedy", [None, "LONGEST"])
+def test_lazy_paths_same_as_spacy(nlp, greedy):
+    fast, ref = FastMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for i, pattern in enumerate(LAZY_PATHS):
+        fast.add(f"lazy{i}", [pattern], greedy=greedy)
+        ref.add(f"lazy{i}", [pattern], greedy=greedy)
+    for name in gold_names()[:8]:
+        doc = nlp(load_gold(name)[0])
+        assert sorted(fast(doc)) == sorted(ref(doc)), name
+        for a, b in ((0, 40), (len(doc) // 2, len(doc))):
+            assert sorted(fast(doc[a:b])) == sorted(ref(doc[a:b])), name

@@ -124,6 +124,7 @@ _MEETING_NOUNS = {
 _TOPIC_VERBS = {"cover", "focus", "centre", "center", "concentrate", "touch", "revolve", "address"}
 _PLURAL = {"they", "them", "their"}
 _FIRST_PLURAL = {"we", "us", "our"}
+_FIRST_PLURAL_HINT = re.compile(r"we|us|our", re.I)  # in every word of _FIRST_PLURAL
 _ADDRESS = re.compile(r"^(?:mr\.?|madam|mrs\.?|ms\.?|dear)\s+", re.I)
 _AS_FOLLOWS = re.compile(r"\bas follows\s*[.:]?\s*$", re.I)
 # "Vladimir Vasiliev: Mr President, ...", "President of Kazakhstan Askar Bekov (retranslated): ..."
@@ -163,7 +164,7 @@ class _State:
     group: list[Person] = field(default_factory=list)
     last_single: Person | None = None
     recent: list[Person] = field(default_factory=list)  # singular subjects, most recent last
-    gender_source: tuple | None = None  # what `gender` is read from, when first needed
+    gender_source: tuple | None = None  # (doc, sentence spans, roster), read when first needed
     _gender: dict[Person, str] | None = None
 
     @property
@@ -172,11 +173,7 @@ class _State:
         if self._gender is None:
             self._gender = {}
             if self.gender_source is not None:
-                doc, layout, roster = self.gender_source
-                spans = [
-                    doc.char_span(s.start, s.end, alignment_mode="expand")
-                    for s in layout.sentences
-                ]
+                doc, spans, roster = self.gender_source
                 self._gender = genders(doc, [sp for sp in spans if sp is not None and len(sp)], roster)
         return self._gender
     last_plural: list[Person] = field(default_factory=list)
@@ -337,9 +334,11 @@ def _resolve_subject(subj: Token, state: _State, sent: Span) -> tuple[list[Perso
 # Cues
 
 
-def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue, Token]]:
+def _cues_in(
+    sent: Span, matches: list[tuple[str, int, int]], main_verbs: list[Token]
+) -> list[tuple[Cue, Token]]:
     """Cues whose anchor is a main-clause predicate of `sent` (first first)."""
-    mains = {t.i for t in syntax.main_verbs(sent)}
+    mains = {t.i for t in main_verbs}
     root = sent.root
     subj = syntax.subject_of(root)
     if subj is not None and subj.lemma_.lower() in _WRAPPER_SUBJECTS:
@@ -374,7 +373,7 @@ def _cues_in(sent: Span, matches: list[tuple[str, int, int]]) -> list[tuple[Cue,
             continue  # "China will continue to encourage ...": a modal predicate, not a cue
         if (
             anchor.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp")
-            and anchor.i != sent.root.i
+            and anchor.i != root.i
             and anchor.i not in contrast
         ):
             if not (anchor.dep_ == "pcomp" and any(
@@ -513,9 +512,9 @@ def _is_hosting(verb: Token) -> bool:
 # Narration
 
 
-def _is_event_sentence(sent: Span, state: _State) -> str | None:
+def _is_event_sentence(sent: Span, state: _State, main_verbs: list[Token]) -> str | None:
     """A rule id when the sentence reports the event rather than anyone's words."""
-    text = sent.text
+    text = syntax.span_text(sent)
     if _AS_FOLLOWS.search(text):
         return "narration.as_follows"
     if _is_programme(sent):
@@ -541,10 +540,10 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     ):
         # "The Uzbek delegation was headed by Deputy Minister X", "The talks were co-chaired by"
         return "narration.passive_event"
-    for v in syntax.main_verbs(sent):
+    for v in main_verbs:
         if v.lemma_ == "welcome" and _is_hosting(v):
             return "narration.hosting"  # "President X welcomed President Y to the Kremlin"
-    verbs = [v for v in syntax.main_verbs(sent) if v.lemma_ in _EVENT_VERBS]
+    verbs = [v for v in main_verbs if v.lemma_ in _EVENT_VERBS]
     if not verbs:
         return None
     v = verbs[0]
@@ -592,9 +591,9 @@ def _is_event_sentence(sent: Span, state: _State) -> str | None:
     return None
 
 
-def _meeting_group(sent: Span, state: _State) -> list[Person] | None:
+def _meeting_group(sent: Span, state: _State, main_verbs: list[Token]) -> list[Person] | None:
     """ "EAM also met Minister X": the pair now in focus for "both sides" / "they"."""
-    verbs = [v.lemma_ for v in syntax.main_verbs(sent)]
+    verbs = [v.lemma_ for v in main_verbs]
     if not any(
         v in ("meet", "hold", "call", "speak", "talk", "have", "receive", "visit") for v in verbs
     ):
@@ -623,14 +622,15 @@ def attribute(doc: Doc) -> list[Decision]:
             best[s] = (mid, s, e)
     matches = sorted(best.values(), key=lambda m: m[1])
 
+    sents = layout.sentences
+    # One Span per sentence, made once for the walk, the gender evidence and the claims.
+    sent_spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sents]
     state = _State(roster=roster, group=list(roster.people))
-    state.gender_source = (doc, layout, roster)
+    state.gender_source = (doc, sent_spans, roster)
     decisions: list[Decision] = []
     spans: list[Span] = []
     current_para = -1
-    sents = layout.sentences
-    for i, s in enumerate(sents):
-        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    for i, (s, span) in enumerate(zip(sents, sent_spans, strict=True)):
         if span is None or len(span) == 0:
             decisions.append(Decision(rule="narration.no_tokens"))
             continue
@@ -652,9 +652,8 @@ def attribute(doc: Doc) -> list[Decision]:
 
     _quotes_before_cue(doc, sents, decisions)
     doc._.readout_decisions = decisions
-    for s, d in zip(sents, decisions, strict=True):
+    for span, d in zip(sent_spans, decisions, strict=True):
         if d.speakers:
-            span = doc.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
                 continue
             span._.speakers = list(d.speakers)
@@ -685,17 +684,19 @@ def _names(people: list[Person]) -> tuple[str, ...]:
 
 def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
     roster = state.roster
-    group = _meeting_group(sent, state)
+    # The main-clause predicates, read once: the cue, meeting and event rules all look at them.
+    mains = syntax.main_verbs(sent)
+    group = _meeting_group(sent, state, mains)
 
     # 1. "Wang Yi: ..." and "according to X"
-    m = _COLON_SPEAKER.match(sent.text)
+    m = _COLON_SPEAKER.match(syntax.span_text(sent))
     if m and len(m.group("np").split()) <= 6:
         ref = roster.classify(m.group("np"))
         people, rule = _resolve(ref, state, sent, None) if ref.kind is not RefKind.UNKNOWN else ([], "")
         if people:
             return _explicit(sent, state, people, "say", None, (sent.start_char, sent.start_char + len(m.group("np"))), f"explicit.colon.{rule}", ref)
 
-    cues = _cues_in(sent, matches)
+    cues = _cues_in(sent, matches, mains)
     for k, (cue, anchor) in enumerate(cues):
         if cue.id == "cue.according_to":
             pobj = next((c for c in sent.doc[cue.end - 1].children if c.dep_ == "pobj"), None)
@@ -761,7 +762,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
         state.group = group
 
     # 2. narration: the readout reports the event
-    ev = _is_event_sentence(sent, state)
+    ev = _is_event_sentence(sent, state, mains)
     if ev:
         _note_subject(sent, state)
         return Decision(rule=ev)
@@ -789,7 +790,7 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
     # 4b. a paragraph that opens a quotation with no cue of its own continues the quoted
     #     speaker of the paragraph before (a quote running over several paragraphs, each
     #     opening with “): "“China is New Zealand's largest trading partner ..."
-    if para_start and sent.text[:1] in _QUOTE_OPEN and state.prev_para_turn:
+    if para_start and syntax.span_text(sent)[:1] in _QUOTE_OPEN and state.prev_para_turn:
         state.turn = list(state.prev_para_turn)
         return Decision(_names(state.turn), Attribution.CONTINUATION, rule="continuation.quote_paragraph", turn=_names(state.turn))
 
@@ -812,7 +813,10 @@ def _decide(sent: Span, state: _State, matches, para_start: bool) -> Decision:
             return Decision(_names(people), Attribution.CONTINUATION, rule=f"continuation.{rule}", subject=ref, turn=_names(people))
 
     # 6. "we"/"our" outside any turn: the publishing government's principal (US, UK)
-    if any(t.lower_ in _FIRST_PLURAL for t in sent):
+    # (the text test first: it spares reading every token of most sentences)
+    if _FIRST_PLURAL_HINT.search(syntax.span_text(sent)) and any(
+        t.lower_ in _FIRST_PLURAL for t in sent
+    ):
         people = list(state.prev_para_turn) if state.prev_para_turn else []
         if not people and roster.publisher_principal:
             people = [roster.publisher_principal]
@@ -850,6 +854,8 @@ def _remember(state: _State, person: Person) -> None:
 _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Madam|Madame|Mme|Sir|Dame|Lady|Mister|Miss)\b\.?\s+", re.I)
 _MALE = {"mr", "sir", "mister"}
 _POSSESSIVE = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+# Every word of _POSSESSIVE contains one of these: a sentence without them has no vote.
+_POSSESSIVE_HINT = re.compile(r"his|her", re.I)
 
 
 def genders(doc: Doc, sents: list[Span], roster: Roster) -> dict[Person, str]:
@@ -871,6 +877,8 @@ def genders(doc: Doc, sents: list[Span], roster: Roster) -> dict[Person, str]:
                 votes[person][g] += 2
                 break
     for sent in sents:
+        if not _POSSESSIVE_HINT.search(syntax.span_text(sent)):
+            continue  # cheap test first: the checks below read the parse
         subj = syntax.subject_of(sent.root)
         if subj is None or subj.pos_ == "PRON":
             continue

@@ -27,6 +27,7 @@ _ARTICLE = re.compile(r"^(?:the)\s+", re.I)
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # a pure function of the form, asked for the same forms again and again
 def _key(text: str) -> str:
     text = text.replace("’", "'").strip().strip(".,;:")
     text = _ARTICLE.sub("", text)

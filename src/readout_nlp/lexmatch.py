@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import compress
 from typing import Any
 
 import numpy
@@ -99,6 +100,12 @@ class _TokenSpec:
             else:
                 self.checks.append((col, "eq", conv(value)))
 
+    def columns(self) -> set[int]:
+        """The attribute columns (indices into _COLUMNS) this spec reads."""
+        cols = {col for col, _kind, _val in self.checks}
+        cols.update(_COL[_STRING_ATTRS.get(key, A.ORTH)] for key, _rx in self.regexes)
+        return cols
+
     def anchors(self) -> list[tuple[int, int]]:
         """(column, value) pairs one of which the token must have, if it is indexable."""
         if self.lo < 1:
@@ -140,8 +147,8 @@ class FastMatcher:
         self._unanchored: list[int] = []
         self._longest: set[int] = set()
         self._fallback: Matcher | None = None
-        self._keys: dict[int, numpy.ndarray] | None = None
-        self._anchor_cols: tuple[int, ...] = ()
+        self._keys: dict[int, dict[int, tuple[int, ...]]] | None = None
+        self._columns: set[int] = set()  # the columns some pattern reads
 
     def __len__(self) -> int:
         return len(self._patterns) + (len(self._fallback) if self._fallback else 0)
@@ -167,6 +174,8 @@ class FastMatcher:
             n = len(self._patterns)
             self._keys = None
             self._patterns.append((key_id, specs))
+            for spec in specs:
+                self._columns |= spec.columns()
             anchors = specs[0].anchors()
             if anchors:
                 for a in anchors:
@@ -181,31 +190,29 @@ class FastMatcher:
         extra = list(self._fallback(doclike)) if self._fallback is not None and n else []
         if not n or not self._patterns:
             return sorted(extra, key=lambda m: (m[1], m[2], m[0]))
-        array = doclike.to_array(_COLUMNS).reshape(n, len(_COLUMNS))
-        rows = array.tolist()
+        array = _attribute_array(doclike, sorted(self._columns))
+        rows = _Rows(array)
+        # Candidate patterns per position: where a pattern's first word occurs (one column
+        # at a time as a plain list, looked up in a dict: cheaper than numpy.isin for a few
+        # hundred tokens), and where the leading tokens of a pattern without a first word
+        # can match.
+        cands: dict[int, set[int]] = defaultdict(set)
+        for col, by_value in self._anchor_index().items():
+            # (map and compress run in C: Python only visits the tokens that are hits)
+            hits = list(map(by_value.get, array[:, col].tolist()))
+            for i in compress(range(n), hits):
+                cands[i].update(hits[i])
+        values: dict[int, set[int]] = {}  # column -> the values it has in this Doc
+        for p in self._unanchored:
+            if not _may_occur(self._patterns[p][1], array, values):
+                continue
+            for i in numpy.flatnonzero(_start_mask(self._patterns[p][1], array, doclike)).tolist():
+                cands[i].add(p)
         out: set[tuple[int, int, int]] = set()
-        index = self._index
-        # Positions where some pattern's first word occurs, found with numpy: Python then
-        # visits only those tokens, not all of them.
-        mask = numpy.zeros(n, dtype=bool)
-        for col, keys in self._anchor_keys().items():
-            mask |= numpy.isin(array[:, col], keys)
-        # Patterns without a first word: where their leading tokens can match.
-        loose = {p: _start_mask(self._patterns[p][1], array, doclike) for p in self._unanchored}
-        for m in loose.values():
-            mask |= m
-        positions = numpy.flatnonzero(mask).tolist()
-        anchor_cols = self._anchor_cols
-        for i in positions:
-            row = rows[i]
-            cands = {p for p, m in loose.items() if m[i]}
-            for col in anchor_cols:
-                hit = index.get((col, row[col]))
-                if hit:
-                    cands.update(hit)
-            for p in cands:
+        for i in sorted(cands):
+            for p in cands[i]:
                 key_id, specs = self._patterns[p]
-                for end in self._ends(specs, 0, i, rows, doc, offset, n):
+                for end in self._ends(specs, i, rows, doc, offset, n):
                     if end > i:
                         out.add((key_id, i, end))  # relative to a Span, like Matcher
         if self._longest:
@@ -213,31 +220,74 @@ class FastMatcher:
         out.update(extra)
         return sorted(out, key=lambda m: (m[1], m[2], m[0]))
 
-    def _anchor_keys(self) -> dict[int, numpy.ndarray]:
+    def _anchor_index(self) -> dict[int, dict[int, tuple[int, ...]]]:
+        """column -> first-word value -> patterns starting with it (built once)."""
         if self._keys is None:
-            by_col: dict[int, list[int]] = defaultdict(list)
-            for col, value in self._index:
-                by_col[col].append(value)
-            self._keys = {c: numpy.array(v, dtype="uint64") for c, v in by_col.items()}
-            self._anchor_cols = tuple(self._keys)
+            by_col: dict[int, dict[int, tuple[int, ...]]] = defaultdict(dict)
+            for (col, value), pats in self._index.items():
+                by_col[col][value] = tuple(pats)
+            self._keys = dict(by_col)
         return self._keys
 
-    def _ends(self, specs, k, i, rows, doc, offset, n) -> set[int]:
-        """Every position where specs[k:] can stop when started at token i."""
-        if k == len(specs):
-            return {i}
-        spec = specs[k]
-        out: set[int] = set()
-        j = i
-        count = 0
-        if spec.lo == 0:
-            out |= self._ends(specs, k + 1, j, rows, doc, offset, n)
-        while j < n and count < spec.hi and spec.ok(rows[j], doc, offset + j):
-            j += 1
-            count += 1
-            if count >= spec.lo:
-                out |= self._ends(specs, k + 1, j, rows, doc, offset, n)
-        return out
+    @staticmethod
+    def _ends(specs, i, rows, doc, offset, n) -> set[int]:
+        """Every position where `specs` can stop when started at token i.
+
+        Token spec by token spec, the set of positions reached so far: each position is
+        explored once however many ways lead to it (a recursion per way was exponential in
+        the number of optional tokens).
+        """
+        reached = {i}
+        for spec in specs:
+            nxt: set[int] = set()
+            for j in reached:
+                if spec.lo == 0:
+                    nxt.add(j)
+                count = 0
+                while j < n and count < spec.hi and spec.ok(rows[j], doc, offset + j):
+                    j += 1
+                    count += 1
+                    if count >= spec.lo:
+                        nxt.add(j)
+            if not nxt:
+                return nxt
+            reached = nxt
+        return reached
+
+
+def _attribute_array(doclike: Doc | Span, columns: list[int]) -> numpy.ndarray:
+    """The token attributes as an (n, len(_COLUMNS)) array, with only `columns` filled in.
+
+    ``to_array`` costs 25-50 µs per column on a 500-token readout (the flags and LOWER/NORM
+    go through the lexemes) and a matcher reads three to six of the thirteen columns; the
+    others stay zero, and no pattern looks at them.
+    """
+    n = len(doclike)
+    array = numpy.zeros((n, len(_COLUMNS)), dtype="uint64")
+    if columns:
+        filled = doclike.to_array([_COLUMNS[c] for c in columns])
+        array[:, columns] = filled.reshape(n, len(columns))
+    return array
+
+
+class _Rows:
+    """The Doc's attribute rows as Python lists, converted only when a pattern reads them.
+
+    A pattern is tried only where its first word occurs, so most rows are never read:
+    converting the whole array with ``tolist()`` cost more than the matching itself.
+    """
+
+    __slots__ = ("_array", "_rows")
+
+    def __init__(self, array: numpy.ndarray) -> None:
+        self._array = array
+        self._rows: dict[int, list[int]] = {}
+
+    def __getitem__(self, i: int) -> list[int]:
+        row = self._rows.get(i)
+        if row is None:
+            row = self._rows[i] = self._array[i].tolist()
+        return row
 
 
 def _longest(matches: set[tuple[int, int, int]], keys: set[int]) -> set[tuple[int, int, int]]:
@@ -256,6 +306,25 @@ def _longest(matches: set[tuple[int, int, int]], keys: set[int]) -> set[tuple[in
     return keep
 
 
+def _may_occur(specs: list[_TokenSpec], array: numpy.ndarray, values: dict[int, set[int]]) -> bool:
+    """False when a required token of the pattern needs a word the Doc does not have.
+
+    A cheap test for the patterns without a first word ("PROPN* fund"): these would
+    otherwise be tried at every proper noun. `values` caches each column's set of values.
+    """
+    for spec in specs:
+        anchors = spec.anchors()  # empty for an optional token or one with no word check
+        if anchors and not any(value in _values(array, col, values) for col, value in anchors):
+            return False
+    return True
+
+
+def _values(array: numpy.ndarray, col: int, cache: dict[int, set[int]]) -> set[int]:
+    if col not in cache:
+        cache[col] = set(array[:, col].tolist())
+    return cache[col]
+
+
 def _spec_mask(spec: _TokenSpec, array: numpy.ndarray, doclike: Doc | Span) -> numpy.ndarray:
     """Where one token spec holds, for every token at once."""
     mask = numpy.ones(len(array), dtype=bool)
@@ -269,11 +338,28 @@ def _spec_mask(spec: _TokenSpec, array: numpy.ndarray, doclike: Doc | Span) -> n
     strings = doclike.doc.vocab.strings
     for key, rx in spec.regexes:
         col = array[:, _COL[_STRING_ATTRS.get(key, A.ORTH)]]
-        # Test each distinct word once, not each token.
-        unique = numpy.unique(col)
-        good = [h for h in unique.tolist() if rx.search(strings[h])]
-        mask &= numpy.isin(col, numpy.array(good, dtype="uint64"))
+        # Test each distinct word once, not each token, and remember the answer for the
+        # next Doc (a string's hash is the same in every vocab).
+        values = col.tolist()
+        memo = _regex_memo(rx)
+        unknown = set(values).difference(memo)
+        if len(memo) + len(unknown) > 200_000:
+            memo.clear()
+            unknown = set(values)
+        for h in unknown:
+            memo[h] = rx.search(strings[h]) is not None
+        mask &= numpy.fromiter(map(memo.__getitem__, values), dtype=bool, count=len(values))
     return mask
+
+
+_RX_MEMO: dict[re.Pattern, dict[int, bool]] = {}
+
+
+def _regex_memo(rx: re.Pattern) -> dict[int, bool]:
+    """Whether `rx` finds something in a word, by the word's hash (filled as words come)."""
+    if rx not in _RX_MEMO:
+        _RX_MEMO[rx] = {}
+    return _RX_MEMO[rx]
 
 
 def _start_mask(specs: list[_TokenSpec], array: numpy.ndarray, doclike) -> numpy.ndarray:

@@ -30,7 +30,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -441,7 +441,7 @@ _EXCLUDE_AFTER = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -483,7 +483,19 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-_WORD_CLASS: dict[tuple[str, str], str] = {}
+_WORD_CLASS: dict[str, str] = {}  # token text -> class, where the class is the word's alone
+
+
+@lru_cache(maxsize=4)
+def _honorific_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-token honorifics by their first token, so a sentence is scanned once (built once
+    per lexicon, not per document)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(m.group() for m in _TOKEN.finditer(phrase))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(phrases) for first, phrases in index.items()}
 
 
 class _Reader:
@@ -502,22 +514,19 @@ class _Reader:
         # GPE entities once: `doc.ents` rebuilds its tuple on every access, and a span's share
         # of each list is found by bisection, so reading 12,000 sentences of one paragraph
         # stays linear.
-        self.gpe = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "GPE"]
+        ents = doc.ents
+        self.gpe = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ == "GPE"]
         self._hit_starts = [h.start for h in self.country_hits]
         self._city_starts = [c[0] for c in self.city_spans]
         self._gpe_starts = [g[0] for g in self.gpe]
         self._mention_cache: dict[tuple[int, int, bool], list[Mention]] = {}
-        # multi-token honorifics by their first token, so a sentence is scanned once
-        self._honorific_phrases: dict[str, list[list[str]]] = {}
-        for phrase in self.lex.honorific_phrases:
-            words = [m.group() for m in _TOKEN.finditer(phrase)]
-            if words:
-                self._honorific_phrases.setdefault(words[0], []).append(words)
+        self._honorific_phrases = _honorific_index(self.lex.honorific_phrases)
         n = len(self.text)
         self.ent = [""] * n  # NER label per character ("" outside entities)
-        for e in doc.ents:
-            for i in range(e.start_char, min(e.end_char, n)):
-                self.ent[i] = e.label_
+        for e in ents:
+            a, b = e.start_char, min(e.end_char, n)
+            if a < b:
+                self.ent[a:b] = [e.label_] * (b - a)
 
     @staticmethod
     def _share(items: list, starts: list[int], a: int, b: int) -> list:
@@ -546,7 +555,7 @@ class _Reader:
                         toks[i + k].cls = "HON"
         # "Senator the Hon Penny Wong", "The Rt Hon": an article inside an honorific phrase.
         for i, t in enumerate(toks[:-1]):
-            if t.text.lower() == "the" and toks[i + 1].cls == "HON":
+            if toks[i + 1].cls == "HON" and t.text.lower() == "the":
                 t.cls = "HON"
         # A family name that is also a venue word, between a post and a given name: "Minister
         # of Foreign Affairs Park Min-seok", "First Vice Minister ... Park Jae-won" (Korea).
@@ -576,13 +585,13 @@ class _Reader:
         for s, e in cities:
             if s <= t.start < e:
                 return "CITY"
-        # The rest depends on the word alone: cached (a readout repeats its words).
-        key = (t.text, t.base)
-        cls = _WORD_CLASS.get(key)
+        # The rest depends on the word alone (`t.base` is a function of `t.text`): cached (a
+        # readout repeats its words).
+        cls = _WORD_CLASS.get(t.text)
         if cls is None:
             cls = self._classify_word(t)
             if len(_WORD_CLASS) < 200_000:
-                _WORD_CLASS[key] = cls
+                _WORD_CLASS[t.text] = cls
         return cls
 
     def _classify_word(self, t: Tok) -> str:
@@ -1090,7 +1099,10 @@ def _bare_start(before: str) -> bool:
 # Event type
 
 
-def _cues_in(text: str, scope: str) -> list[tuple[int, EventCue, re.Match[str]]]:
+@lru_cache(maxsize=256)
+def _cues_in(text: str, scope: str) -> tuple[tuple[int, EventCue, re.Match[str]], ...]:
+    """Event cues in `text`, by position. Cached: the lead and the opening sentences are
+    asked about several times per document (callers only read the result)."""
     cues, subordinate = _event_lexicon()
     found: list[tuple[int, EventCue, re.Match[str]]] = []
     for cue in cues:
@@ -1100,11 +1112,11 @@ def _cues_in(text: str, scope: str) -> list[tuple[int, EventCue, re.Match[str]]]
             if subordinate.search(text[: m.start()]):
                 continue
             found.append((m.start(), cue, m))
-    return sorted(found, key=lambda x: x[0])
+    return tuple(sorted(found, key=lambda x: x[0]))
 
 
 def _choose_cue(
-    found: list[tuple[int, EventCue, re.Match[str]]], text: str
+    found: Sequence[tuple[int, EventCue, re.Match[str]]], text: str
 ) -> tuple[EventType, str] | None:
     if not found:
         return None
@@ -1521,8 +1533,9 @@ def read_date(
 # Participants
 
 
-def _name_key(name: str) -> set[str]:
-    return {w for w in re.split(r"[^\w]+", name.lower().replace("’", "'")) if w}
+@lru_cache(maxsize=4096)  # asked for the same few names many times per document
+def _name_key(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^\w]+", name.lower().replace("’", "'")) if w)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -1541,6 +1554,22 @@ class _Principal:
     @property
     def name(self) -> str:
         return self.mention.name
+
+
+def _body_mentions_of(
+    reader: _Reader, layout: Layout, folded: list[str], p: _Principal
+) -> Iterator[Mention]:
+    """The named mentions of the body sentences, in order, that may be `p`'s.
+
+    Reading a sentence's mentions is the costliest step of read_meta, and a mention can only
+    be the same person as `p` (`same_person`) if its name shares a word with p's name, a
+    word printed in the sentence: sentences (casefolded, in `folded`) with none of p's name
+    words are skipped. The test uses p's name as it is when the sentence comes up, since a
+    sentence before may have given a fuller form.
+    """
+    for s, low in zip(layout.sentences, folded, strict=True):
+        if any(w.casefold() in low for w in _name_key(p.name)):
+            yield from (x for x in reader.mentions(s.start, s.end) if not x.title_only)
 
 
 def _merge(into: Mention, other: Mention, *, titles: bool = True) -> None:
@@ -1791,11 +1820,9 @@ def read_participants(
             add(m, "object", "sub_meeting")
             break
     # 5. fuller name forms and appositive titles from the rest of the document
-    body_mentions: list[Mention] = []
-    for s in layout.sentences:
-        body_mentions.extend(x for x in reader.mentions(s.start, s.end) if not x.title_only)
+    folded = [text[s.start : s.end].casefold() for s in layout.sentences]
     for p in principals:
-        for m in body_mentions:
+        for m in _body_mentions_of(reader, layout, folded, p):
             if m.name and same_person(m.name, p.name):
                 if _name_key(p.name) <= _name_key(m.name) and len(_name_key(m.name)) > len(
                     _name_key(p.name)
@@ -2044,6 +2071,25 @@ def _name_variants(text: str, name: str) -> list[str]:
     return out
 
 
+def _free(c: str) -> bool:
+    """Not a word character (regex \\w: alphanumeric or "_") nor "/"."""
+    return not (c.isalnum() or c == "_" or c == "/")
+
+
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where `form` stands as a whole word, left to right, not overlapping: what
+    ``re.finditer(rf"(?<![\\w/]){re.escape(form)}(?![\\w/])", text)`` finds, without
+    compiling a pattern per name (the names differ from one document to the next)."""
+    n = len(form)
+    i = text.find(form)
+    while i >= 0:
+        if (i == 0 or _free(text[i - 1])) and (i + n == len(text) or _free(text[i + n])):
+            yield i, i + n
+            i = text.find(form, i + n)
+        else:
+            i = text.find(form, i + 1)
+
+
 def _mention_spans(text: str, forms: Sequence[str]) -> list[CharSpan]:
     """Where the forms occur, fullest form first; a shorter form inside a longer one's span
     is not a mention of its own. Covered characters are marked in a byte array, so the check
@@ -2053,8 +2099,7 @@ def _mention_spans(text: str, forms: Sequence[str]) -> list[CharSpan]:
     for f in forms:
         if not f or len(f) < 2:
             continue
-        for mm in re.finditer(rf"(?<![\w/]){re.escape(f)}(?![\w/])", text):
-            a, b = mm.start(), mm.end()
+        for a, b in _occurrences(text, f):
             if not covered[a]:
                 spans.append((a, b))
                 covered[a:b] = b"\x01" * (b - a)

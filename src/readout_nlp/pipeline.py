@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions as ext
+from . import syntax
 from .errors import (
     AnalysisError,
     EmptyInputError,
@@ -62,7 +63,7 @@ def layout_of(doc: Doc) -> Layout:
     """The Doc's layout, computing it when no segmenter ran (e.g. a user's own pipeline)."""
     layout = doc._.readout_layout
     if layout is None:
-        layout = segment_text(doc.text)
+        layout = segment_text(syntax.doc_text(doc))
         doc._.readout_layout = layout
         _store_paragraphs(doc, layout)
     return layout
@@ -89,7 +90,7 @@ class ReadoutSegmenter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = segment_text(doc.text)
+        layout = segment_text(syntax.doc_text(doc))
         doc._.readout_layout = layout
         # Sentence starts, and the starts of lines outside body paragraphs (headline,
         # navigation ...), which are sentences of their own.

@@ -13,7 +13,7 @@ rapidfuzz; title chains ("State Councilor and Foreign Minister Wang Yi") reduce 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from rapidfuzz import fuzz, process
@@ -195,6 +195,10 @@ class Roster:
             for a in person.aliases:
                 prev = self._alias_owner.get(a, person)
                 self._alias_owner[a] = person if prev is person else None
+        # Answers of name_owner and classify: pure functions of the roster, which does not
+        # change after this point, and asked about the same words and phrases many times.
+        self._owner_memo: dict[str, Person | None] = {}
+        self._classify_memo: dict[str, Reference] = {}
 
     @classmethod
     def from_meta(cls, meta: Meta, doc: Doc | None = None) -> Roster:
@@ -234,6 +238,13 @@ class Roster:
 
     def name_owner(self, token: str) -> Person | None:
         """The participant a single name token belongs to (exact, then fuzzy)."""
+        try:
+            return self._owner_memo[token]
+        except KeyError:
+            owner = self._owner_memo[token] = self._name_owner(token)
+            return owner
+
+    def _name_owner(self, token: str) -> Person | None:
         t = token.lower().strip(".,’'s")
         if token.lower().endswith(("’s", "'s")):
             t = token.lower()[:-2]
@@ -269,6 +280,13 @@ class Roster:
     # -- classification of a noun phrase ------------------------------------------------------
     def classify(self, np: str) -> Reference:
         """What the noun phrase `np` (a subject, typically) refers to, without context."""
+        ref = self._classify_memo.get(np)
+        if ref is None:
+            ref = self._classify_memo[np] = self._classify(np)
+        # a copy: callers may change the Reference they get
+        return replace(ref, people=list(ref.people))
+
+    def _classify(self, np: str) -> Reference:
         gaz = gazetteer()
         text = np.strip().strip(",;:")
         # "His Excellency stressed ...": a style alone refers back like a pronoun.

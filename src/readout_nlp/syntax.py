@@ -8,7 +8,9 @@ passives ("It was noted that ..."). These functions name those pieces of a parse
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import weakref
+
+from spacy.tokens import Doc, Span, Token
 
 # "began by expressing", "concluded by thanking": the cue is inside the aspectual verb.
 ASPECTUAL = {"begin", "start", "open", "conclude", "end", "close", "finish", "continue", "go"}
@@ -161,12 +163,13 @@ def np_tokens(head: Token) -> list[Token]:
 
     def walk(t: Token) -> None:
         for c in t.children:
-            if c.dep_ in NP_DEPS or (c.dep_ == "punct" and c.text in {"-", "/", "’", "'"}):
-                if c.dep_ == "punct" and c.i > head.i:
+            dep = c.dep_  # (each Token attribute read is a lookup: read it once)
+            if dep in NP_DEPS or (dep == "punct" and c.text in {"-", "/", "’", "'"}):
+                if dep == "punct" and c.i > head.i:
                     continue
                 keep.add(c)
                 walk(c)
-            elif c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i:
+            elif dep == "prep" and c.lower_ == "of" and c.i > t.i:
                 keep.add(c)
                 for g in c.subtree:
                     if g.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
@@ -207,7 +210,27 @@ def conjuncts(head: Token) -> list[Token]:
 
 
 def text(tokens: list[Token]) -> str:
+    """The words from the first token to the last, as printed."""
     if not tokens:
         return ""
-    # A Span's text costs its own length; doc.text would rebuild the whole document.
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    first, last = tokens[0], tokens[-1]
+    return doc_text(first.doc)[first.idx : last.idx + len(last)]
+
+
+# spaCy builds `Doc.text` and `Span.text` token by token on every access (a Token object per
+# word): the whole text is built once per Doc and spans are sliced out of it. Weak keys, so
+# a Doc is not kept alive by the cache.
+_DOC_TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc."""
+    out = _DOC_TEXT.get(doc)
+    if out is None:
+        out = _DOC_TEXT[doc] = doc.text
+    return out
+
+
+def span_text(span: Span) -> str:
+    """`span.text` (the same string), sliced out of the Doc's text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

@@ -721,7 +721,7 @@ def find_clauses(sent: Span, matches: list[tuple[str, int, int]], lex: Lexicon) 
     blockers: set[int] = set()
     candidates: dict[int, Clause] = {}  # anchor index → first valid frame in file order
     unopened: set[int] = set()  # "blocks_otherwise" markers that opened nothing
-    order = {mid: n for n, mid in enumerate(lex.markers)}
+    order = _marker_order(lex)
     for mid, start, end in sorted(matches, key=lambda x: (x[1], order.get(x[0], 0))):
         if start < sent.start or end > sent.end:
             continue
@@ -795,6 +795,17 @@ def _trailing_list(c: Clause, sent: Span) -> set[int]:
     ):
         return set()
     return set(tail)
+
+
+_ORDER: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+
+
+def _marker_order(lex: Lexicon) -> dict[str, int]:
+    """Each marker's place in the lexicon (built once per lexicon, not once per sentence)."""
+    cached = _ORDER.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _ORDER[id(lex)] = (lex, {mid: n for n, mid in enumerate(lex.markers)})
+    return cached[1]
 
 
 def _possessor_tokens(c: Clause) -> set[int]:

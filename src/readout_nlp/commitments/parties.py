@@ -152,11 +152,8 @@ def _np_text(head: Token) -> str:
 
 
 def _text(tokens: list[Token]) -> str:
-    """The words from the first token to the last, as printed. (``syntax.text`` reads
-    ``doc.text``, which spaCy rebuilds on every access: too slow per noun phrase.)"""
-    if not tokens:
-        return ""
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    """The words from the first token to the last, as printed."""
+    return syntax.text(tokens)  # sliced from the Doc's text, built once per Doc
 
 
 def _resolve_one(head: Token, ctx: PartyContext) -> tuple[list[str] | None, str]:

@@ -15,7 +15,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from .. import extensions as ext
 from .. import syntax
@@ -167,13 +166,23 @@ def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitm
 def _non_overlapping(doc: Doc, matches: list[TriggerMatch]) -> list[TriggerMatch]:
     """The longest trigger wins where two overlap ("new energy vehicles" over "energy")."""
     by_span: dict[tuple[int, int], TriggerMatch] = {}
-    spans = []
     for m in matches:
-        if (m.start, m.end) not in by_span:
-            by_span[(m.start, m.end)] = m
-            spans.append(doc[m.start : m.end])
-    kept = filter_spans(spans)
-    return sorted((by_span[(s.start, s.end)] for s in kept), key=lambda m: m.start)
+        by_span.setdefault((m.start, m.end), m)
+    kept = _filter_ranges(list(by_span))
+    return sorted((by_span[r] for r in kept), key=lambda m: m.start)
+
+
+def _filter_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's ``filter_spans`` on (start, end) token ranges: longest first (then leftmost),
+    no token twice; sorted by start. Making a Span per match only to filter them cost more
+    than the filtering."""
+    seen: set[int] = set()
+    out = []
+    for start, end in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            out.append((start, end))
+            seen.update(range(start, end))
+    return sorted(out, key=lambda r: r[0])
 
 
 # ---------------------------------------------------------------------------------------
@@ -845,11 +854,11 @@ def _record(
     trigger = None
     if f.trigger is not None:
         t = doc[f.trigger[0] : f.trigger[1]]
-        trigger = TextSpan(start=t.start_char, end=t.end_char, text=t.text)
+        trigger = TextSpan(start=t.start_char, end=t.end_char, text=syntax.span_text(t))
     return Commitment(
         start=span.start_char,
         end=span.end_char,
-        text=span.text,
+        text=syntax.span_text(span),  # Span.text is rebuilt token by token
         type=f.type,
         parties=list(f.parties),
         modality=f.modality,
