@@ -640,7 +640,9 @@ def attribute(doc: Doc) -> list[Decision]:
             state.turn = []
             state.last_plural = []
             current_para = s.paragraph
-            label = _label_speaker(layout, s.paragraph, roster)
+            label = _label_speaker(layout, s.paragraph, roster) or _wrapper_speaker(
+                layout, s.paragraph, roster
+            )
             if label is not None:
                 state.turn = [label]  # a transcript's "President of Russia X:" over the turn
                 _remember(state, label)
@@ -675,6 +677,29 @@ def _label_speaker(layout, paragraph: int, roster: Roster) -> Person | None:
     ref = roster.classify(np)
     if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
         return ref.people[0]
+    return None
+
+
+_ATTRIBUTABLE = re.compile(r"\battribut(?:able|ed) to\s+(?P<np>[^:]{2,160}?)\s*:?\s*$", re.I)
+
+
+def _wrapper_speaker(layout, paragraph: int, roster: Roster) -> Person | None:
+    """The participant a wrapper right above this paragraph names: "Quotes attributable to
+    Minister for Foreign Affairs Senator the Hon Claire Donnelly:" (a spokesperson it names
+    is no participant, and the principals inside speak for themselves)."""
+    if not 0 <= paragraph < len(layout.paragraphs):
+        return None
+    start = layout.paragraphs[paragraph].start
+    before = layout.paragraphs[paragraph - 1].end if paragraph > 0 else 0
+    for piece in layout.removed:
+        if piece.kind.value != "wrapper" or not before <= piece.start < start:
+            continue
+        m = _ATTRIBUTABLE.search(layout.text[piece.start : piece.end])
+        if m is None:
+            continue
+        ref = roster.classify(m.group("np"))
+        if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
+            return ref.people[0]
     return None
 
 

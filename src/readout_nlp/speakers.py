@@ -245,9 +245,10 @@ class Roster:
             return owner
 
     def _name_owner(self, token: str) -> Person | None:
-        t = token.lower().strip(".,’'s")
-        if token.lower().endswith(("’s", "'s")):
-            t = token.lower()[:-2]
+        t = token.lower()
+        if t.endswith(("’s", "'s")):
+            t = t[:-2]  # "Soares's" → "soares" (strip("s") would eat a name's own s)
+        t = t.strip(".,’'")
         if not t or len(t) < 2:
             return None
         if t in self._token_owner:
