@@ -1241,6 +1241,33 @@ PARAGRAPHS = [
         "ASEAN - EU: The ministers agreed to upgrade relations to a strategic partnership.\n",
         ["ASEAN - EU: The ministers agreed to upgrade relations to a strategic partnership."],
     ),
+    (  # a known city in title case run in with a dash is a dateline
+        "Foreign Ministers of Kenya and Ghana meet\n\n"
+        "Nairobi – The Cabinet Secretary for Foreign Affairs received his Ghanaian counterpart "
+        "at the ministry on Tuesday.\n",
+        [
+            "The Cabinet Secretary for Foreign Affairs received his Ghanaian counterpart at the "
+            "ministry on Tuesday."
+        ],
+    ),
+    (  # two countries or two cities joined by a dash open a sentence: no dateline
+        "Kenya and Ghana review ties\n\n"
+        "Kenya - Ghana relations were reviewed by the two ministers.\n\n"
+        "Accra - Nairobi flights will resume in March, the ministers said.\n",
+        [
+            "Kenya - Ghana relations were reviewed by the two ministers.",
+            "Accra - Nairobi flights will resume in March, the ministers said.",
+        ],
+    ),
+    (  # the first paragraph only: a later one opening with a city keeps it
+        "Foreign Ministers meet in Tunis\n\n"
+        "The ministers met on Monday.\n\n"
+        "Tunis - Algiers rail links were discussed, among other subjects.\n",
+        [
+            "The ministers met on Monday.",
+            "Tunis - Algiers rail links were discussed, among other subjects.",
+        ],
+    ),
 ]
 
 
@@ -1413,6 +1440,11 @@ PIECES = [
     (KZ_MFA, (Removed.DATELINE, "Astana, 14 May 2024 – ")),
     (TASS, (Removed.DATELINE, "MOSCOW, October 5. /TASS/. ")),
     (WHITE_HOUSE_DATELINE, (Removed.DATELINE, "WASHINGTON — ")),
+    (
+        "Morocco and Chile sign a roadmap\n\nRabat - Minister of Foreign Affairs Karim Bensaid "
+        "received the Chilean Foreign Minister on Friday.\n",
+        (Removed.DATELINE, "Rabat - "),
+    ),
     (
         STATE_RUN_IN,
         (Removed.WRAPPER, "The below is attributable to Spokesperson Matthew Miller: "),

@@ -72,6 +72,7 @@ RULES: dict[str, str] = {
     "dateline.agency": "'ANKARA (AA) -', 'MOSCOW, October 5. /TASS/.', 'ASTANA. KAZINFORM –'",
     "dateline.city": "'WASHINGTON —' (first paragraph only)",
     "dateline.date": "'14 May 2024 –' (first paragraph only)",
+    "dateline.known_city": "'Rabat - ' a known city in title case run in with a dash (first paragraph only)",
     "dateline.source": "'Sharjah24 - WAM:' an outlet's run-in source credit (first paragraph only)",
     "dateline.place_line": "a place name on a line by a date line: 'Tashkent' above the date",
 }
@@ -471,6 +472,28 @@ _CITY_DATELINE = re.compile(
     r"([A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     r"\s*(?:--|[–—]|-(?=\s))\s+"
 )
+# "Rabat - Minister of Foreign Affairs ... held talks ...", "Tokyo – The Foreign Minister ...":
+# a city printed in title case, run in with a dash. Title case is also how a relation opens
+# ("Morocco - Paraguay relations"), so the place must be a city of cities.jsonl, and the word
+# after the dash must not be another city ("Beijing – Moscow talks"). First paragraph only.
+_TITLE_CITY_DATELINE = re.compile(rf"({_CITY})\s+(?:--|[–—]|-)\s+(?=[A-Z“\"])")
+
+
+@cache
+def _known_cities() -> frozenset[str]:
+    return frozenset(e["city"] for e in load_jsonl("cities.jsonl") if "city" in e)
+
+
+def _title_city_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    m = _TITLE_CITY_DATELINE.match(text, start, end)
+    if m is None or m.group(1) not in _known_cities():
+        return None
+    nxt = re.match(rf"[“\"]?({_CITY})", text[m.end() : min(end, m.end() + 60)])
+    if nxt and (nxt.group(1) in _known_cities() or nxt.group(1).split()[0] in _known_cities()):
+        return None
+    return m
+
+
 # fmt: off
 _NOT_CITIES = {
     "ASEAN", "NATO", "BRICS", "OPEC", "CICA", "APEC", "OSCE", "SCO", "CIS", "CSTO", "EAEU", "G20",
@@ -542,6 +565,8 @@ def _strip_head(
                 hit = (m.end(), Removed.DATELINE, "dateline.city")
             elif source and source.group(1) not in _NOT_CITIES:
                 hit = (source.end(), Removed.DATELINE, "dateline.source")
+            elif (m := _title_city_dateline(text, start, end)) is not None:
+                hit = (m.end(), Removed.DATELINE, "dateline.known_city")
             else:
                 m = _DATE_DATELINE.match(text, start, end)
                 if m:
