@@ -351,6 +351,32 @@ def test_read_date(text, expected, rule):
         ),
         ("Statement by the Press Secretary", None, "other"),
         (None, None, "other"),
+        # a lead that tells the event in a temporal clause of what was said
+        (
+            None,
+            "“We will buy more maize next year”, the Cabinet Secretary for Agriculture said in "
+            "Nairobi on Friday after meeting with her Ugandan counterpart.",
+            "meeting",
+        ),
+        (
+            None,
+            "Following talks with his Polish counterpart, the Foreign Minister told reporters "
+            "that the border would reopen.",
+            "talks",
+        ),
+        # ... but not a clause about another event, nor when the lead names its own
+        (
+            None,
+            "The Minister said on Monday, ahead of talks with his Polish counterpart, that the "
+            "border would reopen.",
+            "other",
+        ),
+        (
+            None,
+            "After meeting the Prime Minister, President Ilves held a phone call with the "
+            "Chancellor.",
+            "phone_call",
+        ),
     ],
 )
 def test_read_event_type(title, lead, expected):
@@ -1318,6 +1344,14 @@ def test_meta_across_house_styles(nlp, style, text, expected):
             "The sides discussed cooperation between Kyrgyzstan and the EU.\n",
             "Jeenbek Kulubaev (KGZ) Minister of Foreign Affairs; Terhi Hakala (EU) Special "
             "Representative of the European Union for Central Asia",
+        ),
+        (  # a quoted lead: the event after the verb of saying, a counterpart the NER misses
+            "Foreign Minister on gas supplies\n\n“Kazakhstan is a reliable supplier for Hungary "
+            "and we intend to buy more”, Minister of Foreign Affairs Dóra Fehérvári said in "
+            "Budapest on Tuesday after meeting with her Kazakh counterpart Ardak Zhumabekuly.\n\n"
+            "Ardak Zhumabekuly said that Kazakhstan stands ready to increase supplies to "
+            "Hungary.\n",
+            "Dóra Fehérvári (HUN) Minister of Foreign Affairs; Ardak Zhumabekuly (KAZ)",
         ),
         (  # particles inside a name
             "Kazakhstan: President von der Leyen meets President Tokayev\n\n"

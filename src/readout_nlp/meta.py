@@ -831,6 +831,10 @@ class _Reader:
             evidence = "appositive"
         elif "PERSON" in ner and not is_place and len(run) >= 2:
             evidence = "ner"
+        elif k >= floor and toks[k].cls == "REL" and not is_place:
+            # "his Azerbaijani counterpart Elnur Mammadzada", "her host Ana Ruiz": a relational
+            # word names a person whom the NER may not know
+            evidence = "relational"
         elif bare_subject and not is_place:
             before = self.text[seg_start : first.start]
             if _bare_start(before) and _SUBJECT_VERB.match(
@@ -1090,17 +1094,37 @@ def _bare_start(before: str) -> bool:
 # Event type
 
 
-def _cues_in(text: str, scope: str) -> list[tuple[int, EventCue, re.Match[str]]]:
+# A lead that reports the event in a temporal clause of what was said: "“...”, Minister X said
+# in Budapest on Wednesday after meeting with his Azerbaijani counterpart Y", "Following talks
+# with Y, X told reporters ...". The clause is the event when the sentence names no other one.
+_TEMPORAL_FRAME = re.compile(
+    r"\b(?:after|following|during)\s+(?:(?:his|her|their|its|the|a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+
+
+def _cues_in(
+    text: str, scope: str, *, temporal: bool = False
+) -> list[tuple[int, EventCue, re.Match[str]]]:
+    """Event cues in `text`, outside subordinate frames.
+
+    With `temporal`, a lead with no cue of its own falls back to cues right after "after",
+    "following" or "during" (the event the sentence's speech followed or took place in).
+    """
     cues, subordinate = _event_lexicon()
     found: list[tuple[int, EventCue, re.Match[str]]] = []
+    framed: list[tuple[int, EventCue, re.Match[str]]] = []
     for cue in cues:
         if cue.scope not in ("both", scope):
             continue
         for m in cue.pattern.finditer(text):
             if subordinate.search(text[: m.start()]):
+                if temporal and _TEMPORAL_FRAME.search(text[max(0, m.start() - 40) : m.start()]):
+                    framed.append((m.start(), cue, m))
                 continue
             found.append((m.start(), cue, m))
-    return sorted(found, key=lambda x: x[0])
+    return sorted(found or framed, key=lambda x: x[0])
 
 
 def _choose_cue(
@@ -1135,7 +1159,7 @@ def read_event_type(title: str | None, lead: str | None) -> tuple[EventType, str
     headline's talks or meeting ("Xi Holds Talks with Putin" + "via video link").
     """
     head = _choose_cue(_cues_in(title, "title"), title) if title else None
-    lead_choice = _choose_cue(_cues_in(lead, "lead"), lead) if lead else None
+    lead_choice = _choose_cue(_cues_in(lead, "lead", temporal=True), lead) if lead else None
     if head:
         if (
             lead_choice
@@ -1156,6 +1180,9 @@ def _lead_index(layout: Layout) -> int:
     texts = layout.sentence_texts()
     for i, s in enumerate(texts[:4]):
         if _cues_in(s, "lead"):
+            return i
+    for i, s in enumerate(texts[:4]):
+        if _cues_in(s, "lead", temporal=True):
             return i
     return 0
 
@@ -1556,7 +1583,7 @@ def _merge(into: Mention, other: Mention, *, titles: bool = True) -> None:
 
 
 def _cue_offset(text: str) -> int | None:
-    found = _cues_in(text, "lead")
+    found = _cues_in(text, "lead", temporal=True)
     return found[0][0] if found else None
 
 
@@ -1713,7 +1740,7 @@ def read_participants(
         # "At the invitation of President Tokayev, President Xi Jinping paid a state visit to
         # Kazakhstan": the host of a visit is its other principal (not so for a meeting held
         # "at the invitation of" a third person).
-        found = _cues_in(lead, "lead")
+        found = _cues_in(lead, "lead", temporal=True)
         if hosts and found and found[0][1].type is EventType.VISIT:
             if not any(p.side == "object" for p in principals):
                 add(hosts[0], "object", "lead_host")
