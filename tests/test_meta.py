@@ -1353,6 +1353,28 @@ def test_meta_across_house_styles(nlp, style, text, expected):
             "Hungary.\n",
             "Dóra Fehérvári (HUN) Minister of Foreign Affairs; Ardak Zhumabekuly (KAZ)",
         ),
+        (  # a sub-meeting only listed in a visit's programme is no principal of it ...
+            "Foreign Minister concludes official visit to Korea\n\nMinister of Foreign Affairs "
+            "Hon. Anura Wickramasena undertook an official visit to the Republic of Korea from 3 "
+            "to 5 March 2025 at the invitation of the Minister of Foreign Affairs of the Republic "
+            "of Korea, Mr. Park Min-seok.\n\nThe two Ministers held talks in Seoul on 4 March.\n\n"
+            "During the visit, Minister Wickramasena called on Prime Minister Han Jae-won and met "
+            "with the President of the Korea Trade-Investment Promotion Agency. He also addressed "
+            "a Sri Lanka–Korea business forum in Seoul.\n",
+            "Anura Wickramasena (LKA) Minister of Foreign Affairs; Park Min-seok (KOR) Minister "
+            "of Foreign Affairs",
+        ),
+        (  # ... one whose talk the readout goes on to report is
+            "Foreign Minister concludes official visit to Korea\n\nMinister of Foreign Affairs "
+            "Hon. Anura Wickramasena undertook an official visit to the Republic of Korea from 3 "
+            "to 5 March 2025 at the invitation of the Minister of Foreign Affairs of the Republic "
+            "of Korea, Mr. Park Min-seok.\n\nThe two Ministers held talks in Seoul on 4 March.\n\n"
+            "Minister Wickramasena also called on Prime Minister Han Jae-won and visited the "
+            "Incheon free zone. They discussed Korean investment in Sri Lanka's ports and "
+            "Sri Lanka–Korea trade.\n",
+            "Anura Wickramasena (LKA) Minister of Foreign Affairs; Park Min-seok (KOR) Minister "
+            "of Foreign Affairs; Han Jae-won (KOR) Prime Minister",
+        ),
         (  # particles inside a name
             "Kazakhstan: President von der Leyen meets President Tokayev\n\n"
             "President of the European Commission Ursula von der Leyen met President of the Republic "

@@ -1595,6 +1595,44 @@ _SUB_MEETING = re.compile(
 )
 
 
+# A visit's programme listed in one sentence: "called on Prime Minister X and met with the
+# President of JICA", "met X, and visited the Technopark".
+_PROGRAMME_LIST = re.compile(
+    r"\band\s+(?:also\s+|later\s+)?(?:met|called\s+on|held|paid|visited|addressed|attended|"
+    r"toured|inaugurated|laid)\b"
+)
+# A sentence that goes on to report a sub-meeting's talk: "They discussed ...", "Both sides
+# agreed ...", "During the call, ...".
+_SUB_MEETING_TALK = re.compile(
+    r"^(?:They|Both\s+sides|Both\s+(?:leaders|ministers)|The\s+two\s+(?:sides|leaders|ministers)|"
+    r"During\s+the\s+(?:call|meeting|talks|courtesy\s+call))\b",
+    re.I,
+)
+
+
+def _sub_meeting_reported(text: str, layout: Layout, s, m: Mention) -> bool:
+    """Whether a visit's sub-meeting with `m` makes `m` a principal.
+
+    A call of its own is ("The Foreign Minister also paid a courtesy call on the Prime Minister
+    of Thailand, H.E. Mrs. X."), and so is one whose talk the readout reports ("EAM also met
+    Minister ... Rakhmonov. They discussed ..."); an item in a programme listed in one sentence
+    and never taken up again is not ("During the visit, the Minister called on Prime Minister X
+    and met with the President of JICA. He also addressed a business forum").
+    """
+    if not _PROGRAMME_LIST.search(text, m.end, s.end):
+        return True
+    rest = text[s.end :]
+    words = [w for w in (m.name or "").split() if len(w) >= 3 and w[0].isupper()]
+    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in words):
+        return True
+    nxt = next((t for t in layout.sentences if t.start >= s.end), None)
+    return (
+        nxt is not None
+        and nxt.paragraph == s.paragraph
+        and _SUB_MEETING_TALK.match(text[nxt.start : nxt.end]) is not None
+    )
+
+
 def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Counter[str]:
     """How strongly the body suggests each country as a side of the event.
 
@@ -1811,7 +1849,8 @@ def read_participants(
                 continue
             if any(same_person(m.name, p.name) for p in principals):
                 continue
-            add(m, "object", "sub_meeting")
+            if _sub_meeting_reported(text, layout, s, m):
+                add(m, "object", "sub_meeting")
             break
     # 5. fuller name forms and appositive titles from the rest of the document
     body_mentions: list[Mention] = []
