@@ -422,6 +422,9 @@ LINES = [
     ("Publication status", B),
     # dates
     ("Updated: March 14, 2025 21:37", D),
+    # a publishing ministry before the stamp (Hungary's government portal)
+    ("Ministry of Foreign Affairs and Trade, May 14, 2025 4:32 PM", D),
+    ("Department of Foreign Affairs, 3 June 2025, 10:15", D),
     ("2024-01-10 08:42", D),
     ("2019/05/22", D),
     ("20\u00a0May\u00a02025 19:40", D),
@@ -1299,6 +1302,13 @@ II. Economic Cooperation
 """
 
 TITLES = [
+    (  # a minister's page: the name and the post above the headline, a ministry's date stamp
+        "Ministry of Foreign Affairs and Trade\n\nKlára Sándor\nMinister of Foreign Affairs and "
+        "Trade\n\nKazakh oil will reach Central Europe through the Druzhba pipeline\n\n"
+        "Ministry of Foreign Affairs and Trade, March 3, 2025 11:05 AM\n\n"
+        "“Kazakhstan is a reliable partner”, Minister Klára Sándor said in Astana on Monday.\n",
+        "Kazakh oil will reach Central Europe through the Druzhba pipeline",
+    ),
     (CN_MFA, "Wang Yi Holds Talks with Foreign Minister Mukhtar Tileuberdi of Kazakhstan"),
     (XINHUA, "Xi meets Uzbek president"),
     (STATE, "Secretary Blinken’s Meeting with Kazakhstani Foreign Minister Nurtleu"),

@@ -222,6 +222,9 @@ _DATE_ONLY = re.compile(
             publication\ date|release\ date|posted\ on|published\ on|updated\ on)\s*(?:on\s*)?:?\s*)?
         (?:\(?[A-Za-z .]{{2,20}}\)\s*)?  # a source in parentheses: "Xinhua)" "(Xinhua)"
         (?:[A-Z][\w .'’-]{{1,30}},\s*)?  # a place: "Brussels, 05/03/2024"
+        # the publishing institution: "Ministry of Foreign Affairs and Trade, May 14, 2025 4:32 PM"
+        (?:(?:the\s+)?(?:ministry|department|office|embassy|government|secretariat|presidency)
+            \s+(?:of|for)\s+[\w .'’&-]{{1,60}},\s*)?
         (?:{_TIME}\s*[,|-]?\s*)?
         (?:\w+day,?\s+)?
         {_DATE}
@@ -299,6 +302,11 @@ _EVENT_WORDS = re.compile(
     re.I,
 )
 # Who headlines name: "Xi, Tokayev pledge closer ties", "Chinese FM ... Indonesian counterpart".
+# A line that is nothing but a post: capitalised words joined by "of", "for", "and", "the"
+# (no possessive, no headline-case preposition: "Secretary Harland's Trip To Japan" is a headline).
+_POST_LINE = re.compile(
+    r"(?!.*['’]s\b)(?!.*\b(?:To|With|In|On|At|From|By|Over|Amid|After|Before)\b)(?:The\s+)?[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w'’.-]*)*"
+)
 _ROLE_WORDS = re.compile(
     r"\b(?:minister|president|premier|secretary|chancellor|leaders?|counterpart|FM|PM|"
     r"king|emir|prince|sultan|envoy|ambassador|HR/VP)\b",
@@ -963,6 +971,12 @@ def _title_score(line: str) -> float:
         return -1
     if _MARKER.match(line) or re.match(r"[IVX]{1,4}\.\s", line):
         return -1  # a numbered line is a section heading: "I. Political Relations"
+    if (
+        _POST_LINE.fullmatch(line.strip())
+        and _ROLE_WORDS.search(line)
+        and not _EVENT_WORDS.search(line)
+    ):
+        return -1  # a post alone is a page's byline: "Minister of Foreign Affairs and Trade"
     score = 0.0
     if _EVENT_WORDS.search(line):
         score += 2
