@@ -351,6 +351,32 @@ def test_read_date(text, expected, rule):
         ),
         ("Statement by the Press Secretary", None, "other"),
         (None, None, "other"),
+        # a lead that tells the event in a temporal clause of what was said
+        (
+            None,
+            "“We will buy more maize next year”, the Cabinet Secretary for Agriculture said in "
+            "Nairobi on Friday after meeting with her Ugandan counterpart.",
+            "meeting",
+        ),
+        (
+            None,
+            "Following talks with his Polish counterpart, the Foreign Minister told reporters "
+            "that the border would reopen.",
+            "talks",
+        ),
+        # ... but not a clause about another event, nor when the lead names its own
+        (
+            None,
+            "The Minister said on Monday, ahead of talks with his Polish counterpart, that the "
+            "border would reopen.",
+            "other",
+        ),
+        (
+            None,
+            "After meeting the Prime Minister, President Ilves held a phone call with the "
+            "Chancellor.",
+            "phone_call",
+        ),
     ],
 )
 def test_read_event_type(title, lead, expected):
@@ -1328,6 +1354,36 @@ def test_meta_across_house_styles(nlp, style, text, expected):
             "The sides discussed cooperation between Kyrgyzstan and the EU.\n",
             "Jeenbek Kulubaev (KGZ) Minister of Foreign Affairs; Terhi Hakala (EU) Special "
             "Representative of the European Union for Central Asia",
+        ),
+        (  # a quoted lead: the event after the verb of saying, a counterpart the NER misses
+            "Foreign Minister on gas supplies\n\n“Kazakhstan is a reliable supplier for Hungary "
+            "and we intend to buy more”, Minister of Foreign Affairs Dóra Fehérvári said in "
+            "Budapest on Tuesday after meeting with her Kazakh counterpart Ardak Zhumabekuly.\n\n"
+            "Ardak Zhumabekuly said that Kazakhstan stands ready to increase supplies to "
+            "Hungary.\n",
+            "Dóra Fehérvári (HUN) Minister of Foreign Affairs; Ardak Zhumabekuly (KAZ)",
+        ),
+        (  # a sub-meeting only listed in a visit's programme is no principal of it ...
+            "Foreign Minister concludes official visit to Korea\n\nMinister of Foreign Affairs "
+            "Hon. Anura Wickramasena undertook an official visit to the Republic of Korea from 3 "
+            "to 5 March 2025 at the invitation of the Minister of Foreign Affairs of the Republic "
+            "of Korea, Mr. Park Min-seok.\n\nThe two Ministers held talks in Seoul on 4 March.\n\n"
+            "During the visit, Minister Wickramasena called on Prime Minister Han Jae-won and met "
+            "with the President of the Korea Trade-Investment Promotion Agency. He also addressed "
+            "a Sri Lanka–Korea business forum in Seoul.\n",
+            "Anura Wickramasena (LKA) Minister of Foreign Affairs; Park Min-seok (KOR) Minister "
+            "of Foreign Affairs",
+        ),
+        (  # ... one whose talk the readout goes on to report is
+            "Foreign Minister concludes official visit to Korea\n\nMinister of Foreign Affairs "
+            "Hon. Anura Wickramasena undertook an official visit to the Republic of Korea from 3 "
+            "to 5 March 2025 at the invitation of the Minister of Foreign Affairs of the Republic "
+            "of Korea, Mr. Park Min-seok.\n\nThe two Ministers held talks in Seoul on 4 March.\n\n"
+            "Minister Wickramasena also called on Prime Minister Han Jae-won and visited the "
+            "Incheon free zone. They discussed Korean investment in Sri Lanka's ports and "
+            "Sri Lanka–Korea trade.\n",
+            "Anura Wickramasena (LKA) Minister of Foreign Affairs; Park Min-seok (KOR) Minister "
+            "of Foreign Affairs; Han Jae-won (KOR) Prime Minister",
         ),
         (  # particles inside a name
             "Kazakhstan: President von der Leyen meets President Tokayev\n\n"

@@ -422,6 +422,9 @@ LINES = [
     ("Publication status", B),
     # dates
     ("Updated: March 14, 2025 21:37", D),
+    # a publishing ministry before the stamp (Hungary's government portal)
+    ("Ministry of Foreign Affairs and Trade, May 14, 2025 4:32 PM", D),
+    ("Department of Foreign Affairs, 3 June 2025, 10:15", D),
     ("2024-01-10 08:42", D),
     ("2019/05/22", D),
     ("20\u00a0May\u00a02025 19:40", D),
@@ -1241,6 +1244,33 @@ PARAGRAPHS = [
         "ASEAN - EU: The ministers agreed to upgrade relations to a strategic partnership.\n",
         ["ASEAN - EU: The ministers agreed to upgrade relations to a strategic partnership."],
     ),
+    (  # a known city in title case run in with a dash is a dateline
+        "Foreign Ministers of Kenya and Ghana meet\n\n"
+        "Nairobi – The Cabinet Secretary for Foreign Affairs received his Ghanaian counterpart "
+        "at the ministry on Tuesday.\n",
+        [
+            "The Cabinet Secretary for Foreign Affairs received his Ghanaian counterpart at the "
+            "ministry on Tuesday."
+        ],
+    ),
+    (  # two countries or two cities joined by a dash open a sentence: no dateline
+        "Kenya and Ghana review ties\n\n"
+        "Kenya - Ghana relations were reviewed by the two ministers.\n\n"
+        "Accra - Nairobi flights will resume in March, the ministers said.\n",
+        [
+            "Kenya - Ghana relations were reviewed by the two ministers.",
+            "Accra - Nairobi flights will resume in March, the ministers said.",
+        ],
+    ),
+    (  # the first paragraph only: a later one opening with a city keeps it
+        "Foreign Ministers meet in Tunis\n\n"
+        "The ministers met on Monday.\n\n"
+        "Tunis - Algiers rail links were discussed, among other subjects.\n",
+        [
+            "The ministers met on Monday.",
+            "Tunis - Algiers rail links were discussed, among other subjects.",
+        ],
+    ),
 ]
 
 
@@ -1272,6 +1302,13 @@ II. Economic Cooperation
 """
 
 TITLES = [
+    (  # a minister's page: the name and the post above the headline, a ministry's date stamp
+        "Ministry of Foreign Affairs and Trade\n\nKlára Sándor\nMinister of Foreign Affairs and "
+        "Trade\n\nKazakh oil will reach Central Europe through the Druzhba pipeline\n\n"
+        "Ministry of Foreign Affairs and Trade, March 3, 2025 11:05 AM\n\n"
+        "“Kazakhstan is a reliable partner”, Minister Klára Sándor said in Astana on Monday.\n",
+        "Kazakh oil will reach Central Europe through the Druzhba pipeline",
+    ),
     (CN_MFA, "Wang Yi Holds Talks with Foreign Minister Mukhtar Tileuberdi of Kazakhstan"),
     (XINHUA, "Xi meets Uzbek president"),
     (STATE, "Secretary Blinken’s Meeting with Kazakhstani Foreign Minister Nurtleu"),
@@ -1413,6 +1450,11 @@ PIECES = [
     (KZ_MFA, (Removed.DATELINE, "Astana, 14 May 2024 – ")),
     (TASS, (Removed.DATELINE, "MOSCOW, October 5. /TASS/. ")),
     (WHITE_HOUSE_DATELINE, (Removed.DATELINE, "WASHINGTON — ")),
+    (
+        "Morocco and Chile sign a roadmap\n\nRabat - Minister of Foreign Affairs Karim Bensaid "
+        "received the Chilean Foreign Minister on Friday.\n",
+        (Removed.DATELINE, "Rabat - "),
+    ),
     (
         STATE_RUN_IN,
         (Removed.WRAPPER, "The below is attributable to Spokesperson Matthew Miller: "),

@@ -840,6 +840,10 @@ class _Reader:
             evidence = "appositive"
         elif "PERSON" in ner and not is_place and len(run) >= 2:
             evidence = "ner"
+        elif k >= floor and toks[k].cls == "REL" and not is_place:
+            # "his Azerbaijani counterpart Elnur Mammadzada", "her host Ana Ruiz": a relational
+            # word names a person whom the NER may not know
+            evidence = "relational"
         elif bare_subject and not is_place:
             before = self.text[seg_start : first.start]
             if _bare_start(before) and _SUBJECT_VERB.match(
@@ -1099,20 +1103,39 @@ def _bare_start(before: str) -> bool:
 # Event type
 
 
+# A lead that reports the event in a temporal clause of what was said: "“...”, Minister X said
+# in Budapest on Wednesday after meeting with his Azerbaijani counterpart Y", "Following talks
+# with Y, X told reporters ...". The clause is the event when the sentence names no other one.
+_TEMPORAL_FRAME = re.compile(
+    r"\b(?:after|following|during)\s+(?:(?:his|her|their|its|the|a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+
+
 @lru_cache(maxsize=256)
-def _cues_in(text: str, scope: str) -> tuple[tuple[int, EventCue, re.Match[str]], ...]:
-    """Event cues in `text`, by position. Cached: the lead and the opening sentences are
-    asked about several times per document (callers only read the result)."""
+def _cues_in(
+    text: str, scope: str, *, temporal: bool = False
+) -> tuple[tuple[int, EventCue, re.Match[str]], ...]:
+    """Event cues in `text`, outside subordinate frames, by position. Cached: the lead and the
+    opening sentences are asked about several times per document (callers only read it).
+
+    With `temporal`, a lead with no cue of its own falls back to cues right after "after",
+    "following" or "during" (the event the sentence's speech followed or took place in).
+    """
     cues, subordinate = _event_lexicon()
     found: list[tuple[int, EventCue, re.Match[str]]] = []
+    framed: list[tuple[int, EventCue, re.Match[str]]] = []
     for cue in cues:
         if cue.scope not in ("both", scope):
             continue
         for m in cue.pattern.finditer(text):
             if subordinate.search(text[: m.start()]):
+                if temporal and _TEMPORAL_FRAME.search(text[max(0, m.start() - 40) : m.start()]):
+                    framed.append((m.start(), cue, m))
                 continue
             found.append((m.start(), cue, m))
-    return tuple(sorted(found, key=lambda x: x[0]))
+    return tuple(sorted(found or framed, key=lambda x: x[0]))
 
 
 def _choose_cue(
@@ -1147,7 +1170,7 @@ def read_event_type(title: str | None, lead: str | None) -> tuple[EventType, str
     headline's talks or meeting ("Xi Holds Talks with Putin" + "via video link").
     """
     head = _choose_cue(_cues_in(title, "title"), title) if title else None
-    lead_choice = _choose_cue(_cues_in(lead, "lead"), lead) if lead else None
+    lead_choice = _choose_cue(_cues_in(lead, "lead", temporal=True), lead) if lead else None
     if head:
         if (
             lead_choice
@@ -1168,6 +1191,9 @@ def _lead_index(layout: Layout) -> int:
     texts = layout.sentence_texts()
     for i, s in enumerate(texts[:4]):
         if _cues_in(s, "lead"):
+            return i
+    for i, s in enumerate(texts[:4]):
+        if _cues_in(s, "lead", temporal=True):
             return i
     return 0
 
@@ -1589,7 +1615,7 @@ def _merge(into: Mention, other: Mention, *, titles: bool = True) -> None:
 
 
 def _cue_offset(text: str) -> int | None:
-    found = _cues_in(text, "lead")
+    found = _cues_in(text, "lead", temporal=True)
     return found[0][0] if found else None
 
 
@@ -1599,6 +1625,44 @@ _SUB_MEETING = re.compile(
     r"(?:talks|meetings?)\s+with|called\s+on|had\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\s+with|"
     r"received|paid\s+a\s+courtesy\s+call\s+on)\s+"
 )
+
+
+# A visit's programme listed in one sentence: "called on Prime Minister X and met with the
+# President of JICA", "met X, and visited the Technopark".
+_PROGRAMME_LIST = re.compile(
+    r"\band\s+(?:also\s+|later\s+)?(?:met|called\s+on|held|paid|visited|addressed|attended|"
+    r"toured|inaugurated|laid)\b"
+)
+# A sentence that goes on to report a sub-meeting's talk: "They discussed ...", "Both sides
+# agreed ...", "During the call, ...".
+_SUB_MEETING_TALK = re.compile(
+    r"^(?:They|Both\s+sides|Both\s+(?:leaders|ministers)|The\s+two\s+(?:sides|leaders|ministers)|"
+    r"During\s+the\s+(?:call|meeting|talks|courtesy\s+call))\b",
+    re.I,
+)
+
+
+def _sub_meeting_reported(text: str, layout: Layout, s, m: Mention) -> bool:
+    """Whether a visit's sub-meeting with `m` makes `m` a principal.
+
+    A call of its own is ("The Foreign Minister also paid a courtesy call on the Prime Minister
+    of Thailand, H.E. Mrs. X."), and so is one whose talk the readout reports ("EAM also met
+    Minister ... Rakhmonov. They discussed ..."); an item in a programme listed in one sentence
+    and never taken up again is not ("During the visit, the Minister called on Prime Minister X
+    and met with the President of JICA. He also addressed a business forum").
+    """
+    if not _PROGRAMME_LIST.search(text, m.end, s.end):
+        return True
+    rest = text[s.end :]
+    words = [w for w in (m.name or "").split() if len(w) >= 3 and w[0].isupper()]
+    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in words):
+        return True
+    nxt = next((t for t in layout.sentences if t.start >= s.end), None)
+    return (
+        nxt is not None
+        and nxt.paragraph == s.paragraph
+        and _SUB_MEETING_TALK.match(text[nxt.start : nxt.end]) is not None
+    )
 
 
 def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Counter[str]:
@@ -1746,7 +1810,7 @@ def read_participants(
         # "At the invitation of President Tokayev, President Xi Jinping paid a state visit to
         # Kazakhstan": the host of a visit is its other principal (not so for a meeting held
         # "at the invitation of" a third person).
-        found = _cues_in(lead, "lead")
+        found = _cues_in(lead, "lead", temporal=True)
         if hosts and found and found[0][1].type is EventType.VISIT:
             if not any(p.side == "object" for p in principals):
                 add(hosts[0], "object", "lead_host")
@@ -1817,7 +1881,8 @@ def read_participants(
                 continue
             if any(same_person(m.name, p.name) for p in principals):
                 continue
-            add(m, "object", "sub_meeting")
+            if _sub_meeting_reported(text, layout, s, m):
+                add(m, "object", "sub_meeting")
             break
     # 5. fuller name forms and appositive titles from the rest of the document
     folded = [text[s.start : s.end].casefold() for s in layout.sentences]

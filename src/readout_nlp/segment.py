@@ -72,6 +72,7 @@ RULES: dict[str, str] = {
     "dateline.agency": "'ANKARA (AA) -', 'MOSCOW, October 5. /TASS/.', 'ASTANA. KAZINFORM –'",
     "dateline.city": "'WASHINGTON —' (first paragraph only)",
     "dateline.date": "'14 May 2024 –' (first paragraph only)",
+    "dateline.known_city": "'Rabat - ' a known city in title case run in with a dash (first paragraph only)",
     "dateline.source": "'Sharjah24 - WAM:' an outlet's run-in source credit (first paragraph only)",
     "dateline.place_line": "a place name on a line by a date line: 'Tashkent' above the date",
 }
@@ -221,6 +222,9 @@ _DATE_ONLY = re.compile(
             publication\ date|release\ date|posted\ on|published\ on|updated\ on)\s*(?:on\s*)?:?\s*)?
         (?:\(?[A-Za-z .]{{2,20}}\)\s*)?  # a source in parentheses: "Xinhua)" "(Xinhua)"
         (?:[A-Z][\w .'’-]{{1,30}},\s*)?  # a place: "Brussels, 05/03/2024"
+        # the publishing institution: "Ministry of Foreign Affairs and Trade, May 14, 2025 4:32 PM"
+        (?:(?:the\s+)?(?:ministry|department|office|embassy|government|secretariat|presidency)
+            \s+(?:of|for)\s+[\w .'’&-]{{1,60}},\s*)?
         (?:{_TIME}\s*[,|-]?\s*)?
         (?:\w+day,?\s+)?
         {_DATE}
@@ -298,6 +302,11 @@ _EVENT_WORDS = re.compile(
     re.I,
 )
 # Who headlines name: "Xi, Tokayev pledge closer ties", "Chinese FM ... Indonesian counterpart".
+# A line that is nothing but a post: capitalised words joined by "of", "for", "and", "the"
+# (no possessive, no headline-case preposition: "Secretary Harland's Trip To Japan" is a headline).
+_POST_LINE = re.compile(
+    r"(?!.*['’]s\b)(?!.*\b(?:To|With|In|On|At|From|By|Over|Amid|After|Before)\b)(?:The\s+)?[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w'’.-]*)*"
+)
 _ROLE_WORDS = re.compile(
     r"\b(?:minister|president|premier|secretary|chancellor|leaders?|counterpart|FM|PM|"
     r"king|emir|prince|sultan|envoy|ambassador|HR/VP)\b",
@@ -468,6 +477,28 @@ _CITY_DATELINE = re.compile(
     r"([A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     r"\s*(?:--|[–—]|-(?=\s))\s+"
 )
+# "Rabat - Minister of Foreign Affairs ... held talks ...", "Tokyo – The Foreign Minister ...":
+# a city printed in title case, run in with a dash. Title case is also how a relation opens
+# ("Morocco - Paraguay relations"), so the place must be a city of cities.jsonl, and the word
+# after the dash must not be another city ("Beijing – Moscow talks"). First paragraph only.
+_TITLE_CITY_DATELINE = re.compile(rf"({_CITY})\s+(?:--|[–—]|-)\s+(?=[A-Z“\"])")
+
+
+@cache
+def _known_cities() -> frozenset[str]:
+    return frozenset(e["city"] for e in load_jsonl("cities.jsonl") if "city" in e)
+
+
+def _title_city_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    m = _TITLE_CITY_DATELINE.match(text, start, end)
+    if m is None or m.group(1) not in _known_cities():
+        return None
+    nxt = re.match(rf"[“\"]?({_CITY})", text[m.end() : min(end, m.end() + 60)])
+    if nxt and (nxt.group(1) in _known_cities() or nxt.group(1).split()[0] in _known_cities()):
+        return None
+    return m
+
+
 # fmt: off
 _NOT_CITIES = {
     "ASEAN", "NATO", "BRICS", "OPEC", "CICA", "APEC", "OSCE", "SCO", "CIS", "CSTO", "EAEU", "G20",
@@ -539,6 +570,8 @@ def _strip_head(
                 hit = (m.end(), Removed.DATELINE, "dateline.city")
             elif source and source.group(1) not in _NOT_CITIES:
                 hit = (source.end(), Removed.DATELINE, "dateline.source")
+            elif (m := _title_city_dateline(text, start, end)) is not None:
+                hit = (m.end(), Removed.DATELINE, "dateline.known_city")
             else:
                 m = _DATE_DATELINE.match(text, start, end)
                 if m:
@@ -955,6 +988,12 @@ def _title_score(line: str) -> float:
         return -1
     if _MARKER.match(line) or re.match(r"[IVX]{1,4}\.\s", line):
         return -1  # a numbered line is a section heading: "I. Political Relations"
+    if (
+        _POST_LINE.fullmatch(line.strip())
+        and _ROLE_WORDS.search(line)
+        and not _EVENT_WORDS.search(line)
+    ):
+        return -1  # a post alone is a page's byline: "Minister of Foreign Affairs and Trade"
     score = 0.0
     if _EVENT_WORDS.search(line):
         score += 2
