@@ -998,6 +998,33 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # a domain word in the name of a summit or forum a person is invited to: a visit
+    _case(
+        WONG_JAISHANKAR,
+        "Penny Wong met Subrahmanyam Jaishankar in Canberra.",
+        "Ms Wong invited Dr Jaishankar to attend the Indian Ocean Clean Energy Summit in Perth in October.",
+        "high_level_exchanges/intent/AUS",
+    ),
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan invited an Azerbaijani business delegation to take part in the Türkiye–Caucasus Investment Forum in Istanbul.",
+        "high_level_exchanges/intent/TUR",
+    ),
+    # ... but companies invited to it take part in the domain, and an expo is trade
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan received Jeyhun Bayramov in Ankara.",
+        "Fidan invited Azerbaijani companies to take part in the Türkiye–Caucasus Investment Forum in Istanbul.",
+        "investment_finance/intent/TUR",
+    ),
+    _case(
+        VIEIRA_WANG,
+        "Mauro Vieira held talks with Wang Yi in Beijing.",
+        "Wang Yi invited Minister Vieira to attend the China International Import Expo in Shanghai.",
+        "high_level_exchanges/intent/CHN",
+        "trade/intent/CHN",
+    ),
     # keeping in close touch; consultations between foreign ministries; a joint commission
     _case(
         LAMMY_TUGGAR,

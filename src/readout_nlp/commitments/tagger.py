@@ -585,6 +585,20 @@ def _types(
         and _trigger_fits(m, modality, tax)
         and _about_participant(m, clause, ctx)
     ]
+    event_named = False
+    if clause.invites_person and clause.marker.id.startswith(_INVITATIONS):
+        # "invited a Swiss business delegation to take part in the Green Hydrogen Summit",
+        # "invited the Foreign Secretary to attend the Tashkent International Investment
+        # Forum": the domain word is part of the meeting's name; inviting a person or a
+        # delegation to a summit or forum is a visit (FORMAT.md). Companies invited to it
+        # take part in the domain ("invited Mongolian companies to take part in the
+        # Tashkent International Investment Forum" is investment), as are all at an expo.
+        events = lex.words("event_name_nouns")
+        named = [m for m in inside if _in_event_name(m, doc, events)]
+        event_named = bool(named) or any(
+            doc[i].lower_ in events and doc[i].is_title for i in clause.content
+        )
+        inside = [m for m in inside if m not in named]
     strong = _own_hotspots([m for m in inside if not m.trigger.weak], doc, ctx)
     weak = [m for m in inside if m.trigger.weak]
     out: dict[str, tuple[tuple[int, int] | None, str]] = {}
@@ -598,6 +612,11 @@ def _types(
             out.setdefault(
                 t, ((clause.anchor.i, clause.anchor.i + 1), f"{t}.implied.{clause.marker.id}")
             )
+    if event_named and "high_level_exchanges" in tax:
+        out.setdefault(
+            "high_level_exchanges",
+            ((clause.anchor.i, clause.anchor.i + 1), "high_level_exchanges.invited_to_event"),
+        )
     out = _yield(out, tax)
     if out:
         return out
@@ -643,6 +662,29 @@ def _types(
                 f"{spec.id}.fallback.{modality.value}",
             )
     return out
+
+
+_INVITATIONS = ("intent.invite", "intent.welcome_to", "intent.invitation")
+_NAME_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+
+
+def _in_event_name(m: TriggerMatch, doc: Doc, events: frozenset[str]) -> bool:
+    """A domain word written into the name of an event: "the Green Hydrogen Summit", "the
+    Cambodia – Viet Nam Investment Promotion Conference". Names of bodies (kind "name":
+    "the China-CELAC Forum") still count."""
+    if m.trigger.kind == "name":
+        return False
+    words = doc[m.start : m.end]
+    if not all(t.is_title or t.is_upper or t.is_punct for t in words):
+        return False
+    cur = doc[m.end - 1]
+    for _ in range(6):
+        if cur.lower_ in events:
+            return cur.is_title and cur.i >= m.end
+        if cur.dep_ not in _NAME_DEPS or cur.head.i == cur.i or not cur.head.is_title:
+            return False
+        cur = cur.head
+    return False
 
 
 def _own_hotspots(matches: list[TriggerMatch], doc: Doc, ctx: PartyContext) -> list[TriggerMatch]:
