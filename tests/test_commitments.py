@@ -146,6 +146,32 @@ def _case(participants, opening, sentence, *expected):
 # Modality
 
 MODALITY = [
+    # completed: a quantified allocation announced at the event, the announcer's
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "Ms Wong announced that Australia will provide an additional A$40 million for climate adaptation in Indonesia.",
+        "climate_environment/completed/AUS",
+    ),
+    _case(
+        WONG_JAISHANKAR,
+        "Penny Wong met Subrahmanyam Jaishankar in Canberra.",
+        "“From next year, the number of scholarships offered to Indian students under the Australia Awards will rise from 100 to 150,” the Minister announced.",
+        "people_to_people/completed/AUS",
+    ),
+    # ... but a future action announced without an amount, or merely said, stays a pledge
+    _case(
+        STARMER_TUSK,
+        "Keir Starmer met Donald Tusk in Warsaw.",
+        "The United Kingdom will prepare a study on a second gas interconnector between the two countries, announced the Prime Minister.",
+        "energy/pledge/GBR",
+    ),
+    _case(
+        WONG_MARSUDI,
+        "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta.",
+        "Ms Wong said that Australia will provide an additional A$40 million for climate adaptation in Indonesia.",
+        "climate_environment/pledge/AUS",
+    ),
     # proposal: one speaker agreeing that "we" should cooperate proposes it to both sides
     _case(
         PUTIN_ANWAR,
@@ -458,12 +484,13 @@ MODALITY = [
         "regional_issues/support/EU",
     ),
     # completed: signed / witnessed the signing / launched / announced at the event
-    # announcing what one will do is a pledge, not something done at the event
+    # announcing an amount one will contribute is done at the event (FORMAT.md: announced;
+    # gold x5 "announced that Norway will provide an additional NOK 150 million")
     _case(
         VIEIRA_WANG,
         "Mauro Vieira met Wang Yi.",
         "Minister Vieira announced that Brazil will contribute $20 million to the Amazon Fund.",
-        "investment_finance/pledge/BRA",
+        "investment_finance/completed/BRA",
     ),
     _case(
         FIDAN_BAYRAMOV,

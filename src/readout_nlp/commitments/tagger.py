@@ -21,7 +21,14 @@ from .. import extensions as ext
 from .. import syntax
 from ..records import MODALITY_STRENGTH, Commitment, Modality, TextSpan
 from ..speakers import Roster
-from .clauses import Clause, SentenceClauses, find_clauses, governors, under_blocker
+from .clauses import (
+    Clause,
+    SentenceClauses,
+    actor_of,
+    find_clauses,
+    governors,
+    under_blocker,
+)
 from .lexicon import Lexicon, lexicon
 from .parties import PartyContext, make_context, resolve
 from .taxonomy import Taxonomy, TriggerMatch, default_taxonomy
@@ -246,6 +253,20 @@ def _clause_commitments(
         return _inner_only(
             clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
         )
+    announcer = _announced_allocation(clause, ctx)
+    if announcer is not None:
+        # "He announced that Norway will provide an additional NOK 150 million ...",
+        # "... the number of scholarships ... will rise from 200 to 250”, the minister
+        # announced": a quantified allocation announced at the event is done there, and it is
+        # the announcer's, not that of the beneficiaries named in its subject. A bare future
+        # action ("Poland will prepare a feasibility study ..., announced Minister W.") stays
+        # a pledge.
+        modality = Modality.COMPLETED
+        rules.append("announced.allocation")
+        if not codes or "country_in_np" in party_rule:
+            own, r = resolve(actor_of(announcer), ctx)
+            if own:
+                codes, party_rule = own, f"announcer.{r}"
     if not codes:
         return []
 
@@ -304,6 +325,35 @@ def _clause_commitments(
         )
         for type_id, (trig, rule) in types.items()
     ]
+
+
+_ANNOUNCE = {"announce", "declare"}
+_AMOUNTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+_COUNTED_SIDES = {"country", "side", "nation", "state", "government", "leader", "minister", "party"}
+
+
+def _announced_allocation(clause: Clause, ctx: PartyContext) -> Token | None:
+    """The announcing verb over a will-clause that allots an amount (money, places,
+    scholarships); None otherwise."""
+    m = clause.marker
+    if m.modality is not Modality.PLEDGE or m.frame != "modal" or clause.negated:
+        return None
+    doc = clause.anchor.doc
+    if not any(
+        doc[i].tag_ == "CD"
+        and doc[i].ent_type_ in _AMOUNTS
+        and doc[i].head.lemma_.lower() not in _COUNTED_SIDES  # "between the two countries"
+        for i in clause.content
+    ):
+        return None
+    for g, via in governors(clause.head, ctx.sent, with_edge=True):
+        if g.pos_ not in ("VERB", "AUX"):
+            return None
+        if g.lemma_.lower() in _ANNOUNCE:
+            if via in ("ccomp", "parataxis") and g.tag_ == "VBD" and not syntax.is_passive(g):
+                return g
+            return None
+    return None
 
 
 def _relayed(clause: Clause, ctx: PartyContext, lex: Lexicon, codes, rule):
