@@ -1025,6 +1025,47 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # a hotspot named as the sentence's topic ("Regarding X, ...", "On X, ...") is what it is about
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Regarding Sudan, the two ministers agreed to step up efforts for a ceasefire and unhindered access for aid.",
+        "regional_issues/agreement/DEU+FRA",
+    ),
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "On the South China Sea, the two sides agreed to properly manage differences and maintain peace and stability at sea.",
+        "regional_issues/agreement/CHN+VNM",
+    ),
+    # military aid and demining given to a third country at war are about the conflict
+    _case(
+        STARMER_TUSK,
+        "Keir Starmer met Donald Tusk in Warsaw.",
+        "The United Kingdom and Poland will continue to provide military and humanitarian assistance to Ukraine.",
+        "regional_issues/agreement/GBR+POL",
+    ),
+    _case(
+        BAERBOCK_SEJOURNE,
+        "Annalena Baerbock received Stéphane Séjourné in Berlin.",
+        "Regarding Ukraine, Ms Baerbock reaffirmed Germany’s commitment to supporting the country’s recovery, including through humanitarian demining.",
+        "regional_issues/pledge/DEU",
+    ),
+    # ... but defence cooperation between the participants stays security under the topic
+    _case(
+        STARMER_TUSK,
+        "Keir Starmer met Donald Tusk in Warsaw.",
+        "On Ukraine, the two leaders agreed to deepen cooperation between their defence industries.",
+        "regional_issues/agreement/GBR+POL",
+        "security/agreement/GBR+POL",
+    ),
+    # ... and demining of a participant's own territory is security
+    _case(
+        UKR_ESP,
+        "Andrii Sybiha met José Manuel Albares in Kyiv.",
+        "Andrii Sybiha called on Spain to join the international coalition for the demining of Ukrainian territories.",
+        "security/proposal/ESP",
+    ),
     # a domain word in the name of a summit or forum a person is invited to: a visit
     _case(
         WONG_JAISHANKAR,

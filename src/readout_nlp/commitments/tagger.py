@@ -635,6 +635,7 @@ def _types(
         and _trigger_fits(m, modality, tax)
         and _about_participant(m, clause, ctx)
     ]
+    inside += [m for m in _topic_hotspots(sent, sent_triggers, lex) if m not in inside]
     event_named = False
     if clause.invites_person and clause.marker.id.startswith(_INVITATIONS):
         # "invited a Swiss business delegation to take part in the Green Hydrogen Summit",
@@ -668,6 +669,11 @@ def _types(
             ((clause.anchor.i, clause.anchor.i + 1), "high_level_exchanges.invited_to_event"),
         )
     out = _yield(out, tax)
+    if "security" in out and "regional_issues" in out and _aid_to_hotspot(out, doc, lex):
+        # "will continue to provide military and humanitarian assistance to Ukraine",
+        # "Regarding Ukraine, ... supporting the country's reconstruction, including through
+        # humanitarian demining": aid to a third country at war is about the conflict
+        del out["security"]
     if out:
         return out
 
@@ -712,6 +718,49 @@ def _types(
                 f"{spec.id}.fallback.{modality.value}",
             )
     return out
+
+
+_TOPIC_PHRASES = {("as", "for"), ("with", "regard", "to"), ("with", "respect", "to"), ("in", "relation", "to")}
+
+
+def _topic_hotspots(sent: Span, triggers: list[TriggerMatch], lex: Lexicon) -> list[TriggerMatch]:
+    """Hotspot names in a sentence-initial topic phrase closed by a comma: "Regarding the East
+    Sea issue, they emphasised the importance of ...", "On Ukraine, the Secretary General
+    welcomed ...". The topic is what the rest of the sentence is about."""
+    words = [t.lower_ for t in sent[:4]]
+    if words and words[0] in lex.words("topic_preps"):
+        skip = 1
+    else:
+        skip = next((len(p) for p in _TOPIC_PHRASES if tuple(words[: len(p)]) == p), 0)
+    if not skip:
+        return []
+    comma = next((t.i for t in sent[skip : skip + 8] if t.text == ","), None)
+    if comma is None:
+        return []
+    return [
+        m
+        for m in triggers
+        if m.type == "regional_issues"
+        and m.trigger.kind == "name"
+        and sent.start + skip <= m.start
+        and m.end <= comma
+    ]
+
+
+def _aid_to_hotspot(out: dict, doc: Doc, lex: Lexicon) -> bool:
+    """Security named only as aid ("military assistance", "demining") in a clause about a
+    named hotspot."""
+    span, _rule = out["security"]
+    if span is None:
+        return False
+    aid = lex.words("aid_nouns")
+    words = doc[span[0] : span[1]]
+    last = words[-1]
+    if last.dep_ == "conj":  # "humanitarian and military assistance"
+        last = last.head
+    return any(t.lower_ in aid or t.lemma_.lower() in aid for t in words) or (
+        last.dep_ in ("amod", "compound") and last.head.lemma_.lower() in aid
+    )
 
 
 _INVITATIONS = ("intent.invite", "intent.welcome_to", "intent.invitation")
