@@ -146,6 +146,26 @@ def _case(participants, opening, sentence, *expected):
 # Modality
 
 MODALITY = [
+    # proposal: support sought from the other side is asked of it, not given
+    _case(
+        WONG_JAISHANKAR,
+        "Penny Wong met Subrahmanyam Jaishankar in Canberra.",
+        "The Australian side also sought India’s support for its candidature to the UN Security Council for 2029-2030.",
+        "multilateral_coordination/proposal/IND",
+    ),
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "Minister Bayramov asked for Türkiye’s support for Azerbaijan’s candidature to the UN Human Rights Council.",
+        "multilateral_coordination/proposal/TUR",
+    ),
+    # ... while support given for a candidature is support
+    _case(
+        WONG_JAISHANKAR,
+        "Penny Wong met Subrahmanyam Jaishankar in Canberra.",
+        "Dr Jaishankar conveyed India’s support for Australia’s candidature to the UN Security Council for 2029-2030.",
+        "multilateral_coordination/support/IND",
+    ),
     # completed: a quantified allocation announced at the event, the announcer's
     _case(
         WONG_MARSUDI,

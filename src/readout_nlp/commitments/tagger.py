@@ -253,6 +253,11 @@ def _clause_commitments(
         return _inner_only(
             clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
         )
+    if m.modality is Modality.SUPPORT and m.frame == "noun" and _sought(clause.anchor, lex):
+        # "The Sri Lankan side also sought Japan's support for its candidature to the UN
+        # Human Rights Council": support asked of the other side is a proposal to it
+        modality = Modality.PROPOSAL
+        rules.append("support.sought")
     announcer = _announced_allocation(clause, ctx)
     if announcer is not None:
         # "He announced that Norway will provide an additional NOK 150 million ...",
@@ -325,6 +330,16 @@ def _clause_commitments(
         )
         for type_id, (trig, rule) in types.items()
     ]
+
+
+def _sought(noun: Token, lex: Lexicon) -> bool:
+    """ "sought / requested / asked for Japan's support": the noun is what is asked for."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return False
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.words("request_verbs")
 
 
 _ANNOUNCE = {"announce", "declare"}
