@@ -1045,6 +1045,33 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # denying one's territory to hostile activity is security, whoever's interests it names
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Nurtleu said that Kazakhstan would not allow its territory to be used against the security interests of any friendly country.",
+        "security/pledge/KAZ",
+    ),
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "To Lam said Viet Nam will never allow any force to use its territory to harm the security and interests of China.",
+        "security/pledge/VNM",
+    ),
+    # ... but a sanctions loophole closed is about the conflict
+    _case(
+        BORRELL_MIRZOYAN,
+        "Josep Borrell met Ararat Mirzoyan in Brussels.",
+        "Mr Mirzoyan assured him that Armenia would not allow its territory to be used to circumvent the sanctions against Russia.",
+        "regional_issues/pledge/ARM",
+    ),
+    # ... and respecting the other side's security interests is political support
+    _case(
+        WANG_NURTLEU,
+        "Wang Yi held talks with Murat Nurtleu.",
+        "Nurtleu said that Kazakhstan will respect China's security interests.",
+        "political_support/pledge/KAZ",
+    ),
     # a hotspot named as the sentence's topic ("Regarding X, ...", "On X, ...") is what it is about
     _case(
         BAERBOCK_SEJOURNE,

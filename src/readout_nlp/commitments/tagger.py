@@ -27,6 +27,7 @@ from .clauses import (
     actor_of,
     find_clauses,
     governors,
+    negated,
     under_blocker,
 )
 from .lexicon import Lexicon, lexicon
@@ -330,6 +331,25 @@ def _clause_commitments(
         )
         for type_id, (trig, rule) in types.items()
     ]
+
+
+_ALLOW = {"allow", "permit", "let"}
+
+
+def _territory_denial(clause: Clause) -> Token | None:
+    """ "will not allow its territory to be used ...", "will never allow any force to use its
+    territory ...": the word "territory", under a negated allow/permit of the clause."""
+    doc = clause.anchor.doc
+    for i in sorted(clause.content):
+        t = doc[i]
+        if t.lemma_.lower() != "territory" or not any(
+            c.dep_ == "poss" for c in t.children
+        ):
+            continue
+        for g in governors(t, clause.anchor.sent):
+            if g.lemma_.lower() in _ALLOW:
+                return t if negated(g) or clause.negated else None
+    return None
 
 
 def _sought(noun: Token, lex: Lexicon) -> bool:
@@ -684,6 +704,15 @@ def _types(
             ((clause.anchor.i, clause.anchor.i + 1), "high_level_exchanges.invited_to_event"),
         )
     out = _yield(out, tax)
+    denial = _territory_denial(clause)
+    if denial is not None and "regional_issues" not in out and "security" in tax:
+        # "Sri Lanka would not allow its territory to be used against the security interests
+        # of any friendly country", "The Kyrgyz side will never allow any force to use its
+        # territory to engage in activities that harm China's security": denying one's
+        # territory to hostile activity is a security pledge, whoever's interests it names;
+        # a sanctions loophole ("to circumvent these sanctions") stays the conflict's
+        out.pop("political_support", None)
+        out.setdefault("security", ((denial.i, denial.i + 1), "security.territory_denial"))
     if "security" in out and "regional_issues" in out and _aid_to_hotspot(out, doc, lex):
         # "will continue to provide military and humanitarian assistance to Ukraine",
         # "Regarding Ukraine, ... supporting the country's reconstruction, including through
