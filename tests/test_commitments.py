@@ -1045,6 +1045,35 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # tourists welcomed to visit: tourism, not a visit of leaders
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "To Lam said Viet Nam welcomes more Chinese tourists to visit Viet Nam.",
+        "people_to_people/intent/VNM",
+    ),
+    # ... while officials welcomed to visit are
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "To Lam said Viet Nam welcomes more Chinese officials to visit Viet Nam.",
+        "high_level_exchanges/intent/VNM",
+    ),
+    # contact located in multilateral bodies is coordination there
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "Brazil is ready to strengthen communication and coordination with China at the United Nations, BRICS and other multilateral mechanisms.",
+        "multilateral_coordination/intent/BRA",
+    ),
+    # ... while keeping in contact on a body's business stays a channel between the two
+    # (multilateral_coordination yields to it)
+    _case(
+        LULA_XI,
+        "President Lula met President Xi Jinping in Beijing.",
+        "The two presidents agreed to maintain close communication on the work of the G20.",
+        "high_level_exchanges/agreement/BRA+CHN",
+    ),
     # denying one's territory to hostile activity is security, whoever's interests it names
     _case(
         WANG_NURTLEU,

@@ -685,6 +685,7 @@ def _types(
             doc[i].lower_ in events and doc[i].is_title for i in clause.content
         )
         inside = [m for m in inside if m not in named]
+    inside = [m for m in inside if not _contact_at_a_body(m, inside, doc)]
     strong = _own_hotspots([m for m in inside if not m.trigger.weak], doc, ctx)
     weak = [m for m in inside if m.trigger.weak]
     out: dict[str, tuple[tuple[int, int] | None, str]] = {}
@@ -762,6 +763,30 @@ def _types(
                 f"{spec.id}.fallback.{modality.value}",
             )
     return out
+
+
+_CONTACT = {"communication", "communicate", "contact"}
+_VENUE_PREPS = {"at", "in", "within"}
+
+
+def _contact_at_a_body(m: TriggerMatch, inside: list[TriggerMatch], doc: Doc) -> bool:
+    """ "strengthen communication and coordination with China at the United Nations, the G20
+    and other multilateral mechanisms": contact located in multilateral bodies is
+    coordination there, not a visit or a leaders' channel."""
+    if m.type != "high_level_exchanges" or doc[m.start].lemma_.lower() not in _CONTACT:
+        return False
+    word = doc[m.start]
+    near = {word.i, word.head.i} | {c.i for c in word.children if c.dep_ == "conj"}
+    for b in inside:
+        if b.type != "multilateral_coordination":
+            continue
+        t = doc[b.end - 1]
+        while t.dep_ in ("compound", "amod", "conj", "appos") and t.head.i != t.i:
+            t = t.head
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in _VENUE_PREPS and prep.head.i in near:
+            return True
+    return False
 
 
 _TOPIC_PHRASES = {("as", "for"), ("with", "regard", "to"), ("with", "respect", "to"), ("in", "relation", "to")}
