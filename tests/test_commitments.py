@@ -1045,6 +1045,38 @@ def test_not_commitments(nlp, participants, text, expected):
 # Types: one entry per type, the strongest modality, domain boundaries
 
 TYPES = [
+    # domain words of FORMAT.md's boundaries the triggers lacked
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "The two sides agreed to increase the exchange of delegations at all levels and speed up the construction of the Hanoi–Lang Son expressway.",
+        "connectivity_infrastructure/agreement/CHN+VNM",
+        "high_level_exchanges/agreement/CHN+VNM",
+    ),
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "After the talks, the two leaders witnessed the exchange of cooperation documents on satellite communications and electricity trading.",
+        "agreement_signed/completed/CHN+VNM",
+        "energy/completed/CHN+VNM",
+        "science_technology/completed/CHN+VNM",
+    ),
+    _case(
+        FIDAN_BAYRAMOV,
+        "Hakan Fidan held talks with Jeyhun Bayramov in Ankara.",
+        "The two ministers also signed an agreement on the mutual protection of classified information.",
+        "agreement_signed/completed/AZE+TUR",
+        "security/completed/AZE+TUR",
+    ),
+    # ... while trade in goods named beside it stays trade
+    _case(
+        XI_TO_LAM,
+        "Xi Jinping held talks with To Lam.",
+        "The two sides agreed to expand trade in agricultural products and electricity trading.",
+        "agriculture/agreement/CHN+VNM",
+        "energy/agreement/CHN+VNM",
+        "trade/agreement/CHN+VNM",
+    ),
     # tourists welcomed to visit: tourism, not a visit of leaders
     _case(
         XI_TO_LAM,
