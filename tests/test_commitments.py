@@ -146,6 +146,25 @@ def _case(participants, opening, sentence, *expected):
 # Modality
 
 MODALITY = [
+    # pledge: attendance confirmed in a that-clause is an undertaking to be there
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin spoke by telephone with Anwar Ibrahim.",
+        "Anwar Ibrahim confirmed that he would attend.",
+        "high_level_exchanges/pledge/MYS",
+    ),
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin spoke by telephone with Anwar Ibrahim.",
+        "Anwar Ibrahim assured the President that he would visit Kazan for the summit.",
+        "high_level_exchanges/pledge/MYS",
+    ),
+    # ... but a programme announced ("said he would attend") stays narration of the visit
+    _case(
+        PUTIN_ANWAR,
+        "Vladimir Putin spoke by telephone with Anwar Ibrahim.",
+        "Anwar Ibrahim said that he would attend the summit in Kazan.",
+    ),
     # proposal: support sought from the other side is asked of it, not given
     _case(
         WONG_JAISHANKAR,

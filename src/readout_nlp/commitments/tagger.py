@@ -699,6 +699,11 @@ def _types(
             out.setdefault(
                 t, ((clause.anchor.i, clause.anchor.i + 1), f"{t}.implied.{clause.marker.id}")
             )
+    if clause.attendance and "high_level_exchanges" in tax:
+        out.setdefault(
+            "high_level_exchanges",
+            ((clause.head.i, clause.head.i + 1), "high_level_exchanges.confirmed_attendance"),
+        )
     if event_named and "high_level_exchanges" in tax:
         out.setdefault(
             "high_level_exchanges",
