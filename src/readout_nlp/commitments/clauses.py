@@ -75,6 +75,7 @@ class Clause:
     passive: bool = False  # agentless passive: "... should be maintained", "... was signed"
     invites_person: bool = False
     relay: bool = False  # "asked the guest to convey his invitation": read through to it
+    attendance: bool = False  # "confirmed that she would attend": a pledge to be there
     inner: list[Clause] = field(default_factory=list)  # markers absorbed into this clause
     extra: list[Token] = field(default_factory=list)  # subtrees that belong to the content too
     extra_ids: set[int] = field(default_factory=set)  # words that belong to it (parse repairs)
@@ -349,12 +350,30 @@ def _frame_modal(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon)
         return None
     if anchor.lower_ == "would" and any(c.lower_ == "if" for c in head.subtree):
         return None  # a conditional, not a reported undertaking
+    attends = False
     if m.not_heads is not None and _in_list(head, lex.words(m.not_heads)):
-        return None  # "Wang Yi will attend the meeting and pay an official visit": a programme
+        if not _confirmed_attendance(head):
+            return None  # "Wang Yi will attend the meeting and pay an official visit": a programme
+        attends = True  # "Halima Mwakalinga confirmed that she would attend."
     c = Clause(m, anchor, head, actor=actor_of(head))
+    c.attendance = attends
     c.passive = syntax.is_passive(head) and not syntax.has_agent(head)
     c.negated = negated(head) or negated(anchor)
     return c
+
+
+_ASSURING = {"confirm", "reconfirm", "assure", "promise", "pledge"}
+_ATTENDING = {"attend", "participate", "visit", "come", "travel"}
+
+
+def _confirmed_attendance(head: Token) -> bool:
+    """ "confirmed that she would attend", "assured that he would visit Kigali": a
+    programme word under a verb of assurance is an undertaking to be there."""
+    return (
+        head.lemma_.lower() in _ATTENDING
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in _ASSURING
+    )
 
 
 def _frame_predicate(

@@ -20,7 +20,15 @@ from .. import extensions as ext
 from .. import syntax
 from ..records import MODALITY_STRENGTH, Commitment, Modality, TextSpan
 from ..speakers import Roster
-from .clauses import Clause, SentenceClauses, find_clauses, governors, under_blocker
+from .clauses import (
+    Clause,
+    SentenceClauses,
+    actor_of,
+    find_clauses,
+    governors,
+    negated,
+    under_blocker,
+)
 from .lexicon import Lexicon, lexicon
 from .parties import PartyContext, make_context, resolve
 from .taxonomy import Taxonomy, TriggerMatch, default_taxonomy
@@ -255,6 +263,25 @@ def _clause_commitments(
         return _inner_only(
             clause, ctx, found, sent_triggers, all_triggers, previous, tax, lex, state
         )
+    if m.modality is Modality.SUPPORT and m.frame == "noun" and _sought(clause.anchor, lex):
+        # "The Sri Lankan side also sought Japan's support for its candidature to the UN
+        # Human Rights Council": support asked of the other side is a proposal to it
+        modality = Modality.PROPOSAL
+        rules.append("support.sought")
+    announcer = _announced_allocation(clause, ctx)
+    if announcer is not None:
+        # "He announced that Norway will provide an additional NOK 150 million ...",
+        # "... the number of scholarships ... will rise from 200 to 250”, the minister
+        # announced": a quantified allocation announced at the event is done there, and it is
+        # the announcer's, not that of the beneficiaries named in its subject. A bare future
+        # action ("Poland will prepare a feasibility study ..., announced Minister W.") stays
+        # a pledge.
+        modality = Modality.COMPLETED
+        rules.append("announced.allocation")
+        if not codes or "country_in_np" in party_rule:
+            own, r = resolve(actor_of(announcer), ctx)
+            if own:
+                codes, party_rule = own, f"announcer.{r}"
     if not codes:
         return []
 
@@ -313,6 +340,64 @@ def _clause_commitments(
         )
         for type_id, (trig, rule) in types.items()
     ]
+
+
+_ALLOW = {"allow", "permit", "let"}
+
+
+def _territory_denial(clause: Clause) -> Token | None:
+    """ "will not allow its territory to be used ...", "will never allow any force to use its
+    territory ...": the word "territory", under a negated allow/permit of the clause."""
+    doc = clause.anchor.doc
+    for i in sorted(clause.content):
+        t = doc[i]
+        if t.lemma_.lower() != "territory" or not any(
+            c.dep_ == "poss" for c in t.children
+        ):
+            continue
+        for g in governors(t, clause.anchor.sent):
+            if g.lemma_.lower() in _ALLOW:
+                return t if negated(g) or clause.negated else None
+    return None
+
+
+def _sought(noun: Token, lex: Lexicon) -> bool:
+    """ "sought / requested / asked for Japan's support": the noun is what is asked for."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return False
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.words("request_verbs")
+
+
+_ANNOUNCE = {"announce", "declare"}
+_AMOUNTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+_COUNTED_SIDES = {"country", "side", "nation", "state", "government", "leader", "minister", "party"}
+
+
+def _announced_allocation(clause: Clause, ctx: PartyContext) -> Token | None:
+    """The announcing verb over a will-clause that allots an amount (money, places,
+    scholarships); None otherwise."""
+    m = clause.marker
+    if m.modality is not Modality.PLEDGE or m.frame != "modal" or clause.negated:
+        return None
+    doc = clause.anchor.doc
+    if not any(
+        doc[i].tag_ == "CD"
+        and doc[i].ent_type_ in _AMOUNTS
+        and doc[i].head.lemma_.lower() not in _COUNTED_SIDES  # "between the two countries"
+        for i in clause.content
+    ):
+        return None
+    for g, via in governors(clause.head, ctx.sent, with_edge=True):
+        if g.pos_ not in ("VERB", "AUX"):
+            return None
+        if g.lemma_.lower() in _ANNOUNCE:
+            if via in ("ccomp", "parataxis") and g.tag_ == "VBD" and not syntax.is_passive(g):
+                return g
+            return None
+    return None
 
 
 def _relayed(clause: Clause, ctx: PartyContext, lex: Lexicon, codes, rule):
@@ -594,6 +679,22 @@ def _types(
         and _trigger_fits(m, modality, tax)
         and _about_participant(m, clause, ctx)
     ]
+    inside += [m for m in _topic_hotspots(sent, sent_triggers, lex) if m not in inside]
+    event_named = False
+    if clause.invites_person and clause.marker.id.startswith(_INVITATIONS):
+        # "invited a Swiss business delegation to take part in the Green Hydrogen Summit",
+        # "invited the Foreign Secretary to attend the Tashkent International Investment
+        # Forum": the domain word is part of the meeting's name; inviting a person or a
+        # delegation to a summit or forum is a visit (FORMAT.md). Companies invited to it
+        # take part in the domain ("invited Mongolian companies to take part in the
+        # Tashkent International Investment Forum" is investment), as are all at an expo.
+        events = lex.words("event_name_nouns")
+        named = [m for m in inside if _in_event_name(m, doc, events)]
+        event_named = bool(named) or any(
+            doc[i].lower_ in events and doc[i].is_title for i in clause.content
+        )
+        inside = [m for m in inside if m not in named]
+    inside = [m for m in inside if not _contact_at_a_body(m, inside, doc)]
     strong = _own_hotspots([m for m in inside if not m.trigger.weak], doc, ctx)
     weak = [m for m in inside if m.trigger.weak]
     out: dict[str, tuple[tuple[int, int] | None, str]] = {}
@@ -607,7 +708,31 @@ def _types(
             out.setdefault(
                 t, ((clause.anchor.i, clause.anchor.i + 1), f"{t}.implied.{clause.marker.id}")
             )
+    if clause.attendance and "high_level_exchanges" in tax:
+        out.setdefault(
+            "high_level_exchanges",
+            ((clause.head.i, clause.head.i + 1), "high_level_exchanges.confirmed_attendance"),
+        )
+    if event_named and "high_level_exchanges" in tax:
+        out.setdefault(
+            "high_level_exchanges",
+            ((clause.anchor.i, clause.anchor.i + 1), "high_level_exchanges.invited_to_event"),
+        )
     out = _yield(out, tax)
+    denial = _territory_denial(clause)
+    if denial is not None and "regional_issues" not in out and "security" in tax:
+        # "Sri Lanka would not allow its territory to be used against the security interests
+        # of any friendly country", "The Kyrgyz side will never allow any force to use its
+        # territory to engage in activities that harm China's security": denying one's
+        # territory to hostile activity is a security pledge, whoever's interests it names;
+        # a sanctions loophole ("to circumvent these sanctions") stays the conflict's
+        out.pop("political_support", None)
+        out.setdefault("security", ((denial.i, denial.i + 1), "security.territory_denial"))
+    if "security" in out and "regional_issues" in out and _aid_to_hotspot(out, doc, lex):
+        # "will continue to provide military and humanitarian assistance to Ukraine",
+        # "Regarding Ukraine, ... supporting the country's reconstruction, including through
+        # humanitarian demining": aid to a third country at war is about the conflict
+        del out["security"]
     if out:
         return out
 
@@ -652,6 +777,96 @@ def _types(
                 f"{spec.id}.fallback.{modality.value}",
             )
     return out
+
+
+_CONTACT = {"communication", "communicate", "contact"}
+_VENUE_PREPS = {"at", "in", "within"}
+
+
+def _contact_at_a_body(m: TriggerMatch, inside: list[TriggerMatch], doc: Doc) -> bool:
+    """ "strengthen communication and coordination with China at the United Nations, the G20
+    and other multilateral mechanisms": contact located in multilateral bodies is
+    coordination there, not a visit or a leaders' channel."""
+    if m.type != "high_level_exchanges" or doc[m.start].lemma_.lower() not in _CONTACT:
+        return False
+    word = doc[m.start]
+    near = {word.i, word.head.i} | {c.i for c in word.children if c.dep_ == "conj"}
+    for b in inside:
+        if b.type != "multilateral_coordination":
+            continue
+        t = doc[b.end - 1]
+        while t.dep_ in ("compound", "amod", "conj", "appos") and t.head.i != t.i:
+            t = t.head
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in _VENUE_PREPS and prep.head.i in near:
+            return True
+    return False
+
+
+_TOPIC_PHRASES = {("as", "for"), ("with", "regard", "to"), ("with", "respect", "to"), ("in", "relation", "to")}
+
+
+def _topic_hotspots(sent: Span, triggers: list[TriggerMatch], lex: Lexicon) -> list[TriggerMatch]:
+    """Hotspot names in a sentence-initial topic phrase closed by a comma: "Regarding the East
+    Sea issue, they emphasised the importance of ...", "On Ukraine, the Secretary General
+    welcomed ...". The topic is what the rest of the sentence is about."""
+    words = [t.lower_ for t in sent[:4]]
+    if words and words[0] in lex.words("topic_preps"):
+        skip = 1
+    else:
+        skip = next((len(p) for p in _TOPIC_PHRASES if tuple(words[: len(p)]) == p), 0)
+    if not skip:
+        return []
+    comma = next((t.i for t in sent[skip : skip + 8] if t.text == ","), None)
+    if comma is None:
+        return []
+    return [
+        m
+        for m in triggers
+        if m.type == "regional_issues"
+        and m.trigger.kind == "name"
+        and sent.start + skip <= m.start
+        and m.end <= comma
+    ]
+
+
+def _aid_to_hotspot(out: dict, doc: Doc, lex: Lexicon) -> bool:
+    """Security named only as aid ("military assistance", "demining") in a clause about a
+    named hotspot."""
+    span, _rule = out["security"]
+    if span is None:
+        return False
+    aid = lex.words("aid_nouns")
+    words = doc[span[0] : span[1]]
+    last = words[-1]
+    if last.dep_ == "conj":  # "humanitarian and military assistance"
+        last = last.head
+    return any(t.lower_ in aid or t.lemma_.lower() in aid for t in words) or (
+        last.dep_ in ("amod", "compound") and last.head.lemma_.lower() in aid
+    )
+
+
+_INVITATIONS = ("intent.invite", "intent.welcome_to", "intent.invitation")
+_NAME_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+
+
+def _in_event_name(m: TriggerMatch, doc: Doc, events: frozenset[str]) -> bool:
+    """A domain word written into the name of an event: "the Green Hydrogen Summit", "the
+    Cambodia – Viet Nam Investment Promotion Conference". Names of bodies (kind "name":
+    "the China-CELAC Forum") still count."""
+    if m.trigger.kind == "name":
+        return False
+    words = doc[m.start : m.end]
+    if not all(t.is_title or t.is_upper or t.is_punct for t in words):
+        return False
+    cur = doc[m.end - 1]
+    for _ in range(6):
+        if cur.lower_ in events:
+            return cur.is_title and cur.i >= m.end
+        if cur.dep_ not in _NAME_DEPS or cur.head.i == cur.i or not cur.head.is_title:
+            return False
+        cur = cur.head
+    return False
 
 
 def _own_hotspots(matches: list[TriggerMatch], doc: Doc, ctx: PartyContext) -> list[TriggerMatch]:
