@@ -763,6 +763,17 @@ STYLES = [
         "Justin Tkatchenko (PNG) Minister for Foreign Affairs",
     ),
     (
+        "swiss-fdfa",
+        "Federal Department of Foreign Affairs FDFA\nHomepage > News > Press releases\n"
+        "Federal Councillor Meier and Peruvian Foreign Minister discuss trade by video conference\n"
+        "Bern, 03.03.2026 - Press releases FDFA\n"
+        "On 3 March 2026, Federal Councillor Anna Meier held a video conference with Peruvian "
+        "Minister of Foreign Affairs Luis Quispe Mamani. Regarding Ukraine, Ms Meier reaffirmed "
+        "Switzerland's support for reconstruction.\n",
+        "2026-03-03 video_call None | Anna Meier (CHE) Federal Councillor; "
+        "Luis Quispe Mamani (PER) Minister of Foreign Affairs",
+    ),
+    (
         "vietnam-mofa",
         "Deputy Prime Minister, Foreign Minister Bui Thanh Son holds talks with Lao Foreign Minister\n"
         "10/01/2024\n\n"

@@ -951,7 +951,8 @@ class _Reader:
             hit = toks[0].country
             while toks and toks[0].cls == "CTRY" and toks[0].country is hit:
                 toks.pop(0)
-            if hit.code:
+            # "Regarding Ukraine, Mr Imhof ...": a country set off by a comma is no adjective
+            if hit.code and not (toks and toks[0].text == ","):
                 country, crule = hit.code, "country.adjective_before_title"
         while toks and toks[0].cls == "CONN":
             toks.pop(0)
