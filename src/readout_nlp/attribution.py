@@ -33,7 +33,7 @@ from . import syntax
 from .lexmatch import FastMatcher
 from .records import Attribution
 from .resources import load_jsonl
-from .segment import speaker_label
+from .segment import Removed, speaker_label
 from .speakers import Person, Reference, RefKind, Roster, is_style
 
 # ---------------------------------------------------------------------------------------
@@ -446,13 +446,12 @@ def _is_programme(sent: Span) -> bool:
     """ "He will also visit Lumbini before returning home on 26 February": the visit's
     programme, told by the publisher (narration), not an undertaking."""
     root = sent.root
-    if root.lemma_ not in _PROGRAMME_VERBS or not syntax.is_modal(root):
+    if root.lemma_ not in _PROGRAMME_VERBS:
         return False
     if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in root.children):
         return False
-    if sent.text[:1] in _QUOTE_OPEN:
-        return False
-    return bool(_PROGRAMME_TIME.search(sent.text))
+    text = syntax.span_text(sent)
+    return text[:1] not in _QUOTE_OPEN and bool(_PROGRAMME_TIME.search(text))
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -672,8 +671,11 @@ def _label_speaker(layout, paragraph: int, roster: Roster) -> Person | None:
     if not 0 <= paragraph < len(layout.paragraphs):
         return None
     np = speaker_label(layout.paragraphs[paragraph].heading)
-    if np is None:
-        return None
+    return None if np is None else _sole_participant(np, roster)
+
+
+def _sole_participant(np: str, roster: Roster) -> Person | None:
+    """The one participant a name or post refers to, if exactly one."""
     ref = roster.classify(np)
     if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
         return ref.people[0]
@@ -692,14 +694,12 @@ def _wrapper_speaker(layout, paragraph: int, roster: Roster) -> Person | None:
     start = layout.paragraphs[paragraph].start
     before = layout.paragraphs[paragraph - 1].end if paragraph > 0 else 0
     for piece in layout.removed:
-        if piece.kind.value != "wrapper" or not before <= piece.start < start:
+        if piece.kind is not Removed.WRAPPER or not before <= piece.start < start:
             continue
         m = _ATTRIBUTABLE.search(layout.text[piece.start : piece.end])
-        if m is None:
-            continue
-        ref = roster.classify(m.group("np"))
-        if ref.kind in (RefKind.NAME, RefKind.TITLE) and len(ref.people) == 1:
-            return ref.people[0]
+        person = _sole_participant(m.group("np"), roster) if m else None
+        if person is not None:
+            return person
     return None
 
 

@@ -905,16 +905,15 @@ _SPEAKER_LABEL = re.compile(r"^(?P<np>[^:()]{2,90}?)\s*(?:\([^()]{1,30}\))?\s*:\
 
 
 def _is_speaker_label(text: str) -> bool:
-    m = _SPEAKER_LABEL.match(text.strip())
-    return bool(m) and _n_words(m.group("np"), 14) <= 12 and _title_case(m.group("np"))
+    return speaker_label(text) is not None
 
 
 def speaker_label(heading: str | None) -> str | None:
     """The name or post of a transcript's speaker label, or None."""
-    if not heading or not _is_speaker_label(heading):
+    m = _SPEAKER_LABEL.match(heading.strip()) if heading else None
+    if m is None or _n_words(m.group("np"), 14) > 12 or not _title_case(m.group("np")):
         return None
-    m = _SPEAKER_LABEL.match(heading.strip())
-    return m.group("np").strip() if m else None
+    return m.group("np").strip()
 
 
 def _lowercase_ratio(line: str) -> float:
