@@ -399,7 +399,10 @@ _CONTRAST_MARKS = frozenset({"while", "whereas"})
 def _contrast_clauses(sent: Span, mains: set[int]) -> set[int]:
     """Verbs of "X conveyed ..., while Y asked ..." clauses: a second speaker with a subject
     of its own, hung on a main verb or on the clause it reports."""
-    out = set()
+    out: set[int] = set()
+    low = syntax.span_text(sent).lower()
+    if not any(mark in low for mark in _CONTRAST_MARKS):
+        return out  # (a text search first: most sentences have no such clause)
     for t in sent:
         if t.dep_ != "advcl" or t.pos_ not in ("VERB", "AUX"):
             continue

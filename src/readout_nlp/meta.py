@@ -1035,8 +1035,9 @@ class _Reader:
         for tl in titles:
             for ab in lex.abbreviations.get(tl.lower(), ()):
                 if (
-                    re.search(rf"(?<![\w/]){re.escape(ab)}(?![\w/])", self.text)
-                    and ab not in aliases
+                    ab not in aliases
+                    and ab in self.text  # (a substring test first: most are not there)
+                    and re.search(rf"(?<![\w/]){re.escape(ab)}(?![\w/])", self.text)
                 ):
                     aliases.append(ab)
         if country is None:
@@ -2128,11 +2129,11 @@ def _name_variants(text: str, name: str) -> list[str]:
     for w in words:
         if len(w) > 2 and w.isupper():
             cap = w.capitalize()
-            if re.search(rf"\b{re.escape(cap)}\b", text):
+            if cap in text and re.search(rf"\b{re.escape(cap)}\b", text):
                 out.append(cap)
     if len(words) >= 2 and not re.fullmatch(r"[A-Z]\.", words[0]):
         initial = f"{words[0][0]}. {words[-1]}"
-        if re.search(rf"(?<!\w){re.escape(initial)}\b", text):
+        if initial in text and re.search(rf"(?<!\w){re.escape(initial)}\b", text):
             out.append(initial)
     return out
 

@@ -863,6 +863,8 @@ def under_blocker(t: Token, sent: Span, blockers: set[int], stop: Token | None =
     """Whether a word sits under a blocker ("thanked China for its support to the SCO")."""
     if t.i in blockers:
         return True
+    if not blockers:
+        return False  # (most sentences have none: no need to walk up the parse)
     for g, via in governors(t, sent, with_edge=True):
         if stop is not None and g.i == stop.i:
             return False

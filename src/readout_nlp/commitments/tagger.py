@@ -144,11 +144,13 @@ def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitm
     for i, sent in enumerate(sents):
         if sent is None:
             continue
-        decision = decisions[i] if i < len(decisions) else None
-        ctx = make_context(roster, lex, sent, decision)
         in_sent = markers[
             bisect_left(marker_starts, sent.start) : bisect_left(marker_starts, sent.end)
         ]
+        if not in_sent:
+            continue  # no marker, no clause: nothing in this sentence is a commitment
+        decision = decisions[i] if i < len(decisions) else None
+        ctx = make_context(roster, lex, sent, decision)
         found = find_clauses(sent, in_sent, lex)
         sent_triggers = triggers.between(sent.start, sent.end)
         previous = [p for p in sents[max(0, i - 2) : i] if p is not None][::-1]
@@ -349,6 +351,11 @@ def _territory_denial(clause: Clause) -> Token | None:
     """ "will not allow its territory to be used ...", "will never allow any force to use its
     territory ...": the word "territory", under a negated allow/permit of the clause."""
     doc = clause.anchor.doc
+    if not clause.content:
+        return None
+    first, last = doc[min(clause.content)], doc[max(clause.content)]
+    if "territor" not in syntax.doc_text(doc)[first.idx : last.idx + len(last)].lower():
+        return None  # (a text search first: reading every word's lemma costs more)
     for i in sorted(clause.content):
         t = doc[i]
         if t.lemma_.lower() != "territory" or not any(
