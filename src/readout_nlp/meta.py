@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -479,6 +479,16 @@ class Mention:
         return not self.name
 
 
+def _copy_mention(m: Mention) -> Mention:
+    """A copy whose lists the caller may change (`dataclasses.replace`, field by field
+    through `__init__`, cost more than reading the mentions it saved)."""
+    out = object.__new__(Mention)
+    out.__dict__.update(m.__dict__)
+    out.titles = list(m.titles)
+    out.aliases = list(m.aliases)
+    return out
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -644,10 +654,7 @@ class _Reader:
         key = (a, b, bare_subject)
         if key not in self._mention_cache:
             self._mention_cache[key] = self._mentions(a, b, bare_subject)
-        return [
-            replace(m, titles=list(m.titles), aliases=list(m.aliases))
-            for m in self._mention_cache[key]
-        ]
+        return [_copy_mention(m) for m in self._mention_cache[key]]
 
     def _mentions(self, a: int, b: int, bare_subject: bool) -> list[Mention]:
         toks = self.tokens(a, b)

@@ -13,7 +13,7 @@ rapidfuzz; title chains ("State Councilor and Foreign Minister Wang Yi") reduce 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 from rapidfuzz import fuzz, process
@@ -284,8 +284,12 @@ class Roster:
         ref = self._classify_memo.get(np)
         if ref is None:
             ref = self._classify_memo[np] = self._classify(np)
-        # a copy: callers may change the Reference they get
-        return replace(ref, people=list(ref.people))
+        # a copy: callers may change the Reference they get (made by hand: `dataclasses.replace`
+        # goes through `__init__` field by field and cost more than the memo saved)
+        out = object.__new__(Reference)
+        out.__dict__.update(ref.__dict__)
+        out.people = list(ref.people)
+        return out
 
     def _classify(self, np: str) -> Reference:
         gaz = gazetteer()
