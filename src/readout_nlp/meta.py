@@ -1664,7 +1664,7 @@ def _sub_meeting_reported(text: str, layout: Layout, s, m: Mention) -> bool:
         return True
     rest = text[s.end :]
     words = [w for w in (m.name or "").split() if len(w) >= 3 and w[0].isupper()]
-    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in words):
+    if any(w in rest and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in words):
         return True
     nxt = next((t for t in layout.sentences if t.start >= s.end), None)
     return (

@@ -192,7 +192,7 @@ def _resolve_one(head: Token, ctx: PartyContext) -> tuple[list[str] | None, str]
         return _codes(people) or None, ref.kind.value
     actors = ctx.lex.maps.get("actors", {})
     for name, code in actors.items():
-        if re.search(rf"\b{re.escape(name)}\b", np):
+        if name in np and re.search(rf"\b{re.escape(name)}\b", np):
             return [code], "actor"
     gaz = gazetteer()
     for t in syntax.np_tokens(head):
@@ -248,7 +248,9 @@ def _it(head: Token, ctx: PartyContext) -> tuple[list[str] | None, str]:
 
 
 def _group(head: Token, np_low: str, ref, ctx: PartyContext) -> tuple[list[str] | None, str]:
-    count = next((n for w, n in _COUNT.items() if re.search(rf"\b{w}\b", np_low)), None)
+    count = next(
+        (n for w, n in _COUNT.items() if w in np_low and re.search(rf"\b{w}\b", np_low)), None
+    )
     if (
         ref.people
         and len(_codes(ref.people)) >= 2
