@@ -72,6 +72,11 @@ LAZY_PATHS = [
      {"LOWER": {"IN": ["cooperation", "talks"]}}],
     [{"LOWER": "the"}, {"OP": "*"}, {"LOWER": "of"}],
     [{"IS_TITLE": True, "OP": "+"}, {"IS_PUNCT": True, "OP": "?"}, {"LEMMA": "say"}],
+    # optional words, then a word: tried only back from where the word occurs
+    [{"POS": "PROPN", "OP": "{0,2}"}, {"LOWER": {"IN": ["side", "minister", "president"]}}],
+    [{"IS_TITLE": True, "OP": "*"}, {"LEMMA": "minister", "OP": "+"}, {"LOWER": "of"}],
+    [{"OP": "*"}, {"LOWER": "cooperation"}],
+    [{"TEXT": {"REGEX": "^[A-Z]"}, "OP": "?"}, {"LEMMA": "side"}],
 ]
 
 

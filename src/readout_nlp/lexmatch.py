@@ -204,9 +204,13 @@ class FastMatcher:
                 cands[i].update(hits[i])
         values: dict[int, set[int]] = {}  # column -> the values it has in this Doc
         for p in self._unanchored:
-            if not _may_occur(self._patterns[p][1], array, values):
+            specs = self._patterns[p][1]
+            if not _may_occur(specs, array, values):
                 continue
-            for i in numpy.flatnonzero(_start_mask(self._patterns[p][1], array, doclike)).tolist():
+            starts = _starts_before_anchor(specs, array, rows, doc, offset)
+            if starts is None:
+                starts = numpy.flatnonzero(_start_mask(specs, array, doclike)).tolist()
+            for i in starts:
                 cands[i].add(p)
         out: set[tuple[int, int, int]] = set()
         for i in sorted(cands):
@@ -360,6 +364,35 @@ def _regex_memo(rx: re.Pattern) -> dict[int, bool]:
     if rx not in _RX_MEMO:
         _RX_MEMO[rx] = {}
     return _RX_MEMO[rx]
+
+
+def _starts_before_anchor(
+    specs: list[_TokenSpec], array: numpy.ndarray, rows: _Rows, doc: Doc, offset: int
+) -> list[int] | None:
+    """Where a pattern of the shape "optional words, then a word" ("PROPN* fund") may start:
+    at each place the word occurs, and back over the run of tokens the optional spec takes.
+
+    None when the pattern has another shape. Without this, such a pattern was tried at every
+    token its optional spec accepts (every proper noun, for "PROPN*").
+    """
+    if len(specs) < 2 or specs[0].lo != 0 or specs[1].lo < 1:
+        return None
+    anchors = specs[1].anchors()
+    if not anchors:
+        return None
+    lead = specs[0]
+    at = numpy.zeros(len(array), dtype=bool)
+    for col, value in anchors:
+        at |= array[:, col] == value
+    starts: set[int] = set()
+    for k in numpy.flatnonzero(at).tolist():
+        starts.add(k)
+        i, count = k - 1, 0
+        while i >= 0 and count < lead.hi and lead.ok(rows[i], doc, offset + i):
+            starts.add(i)
+            i -= 1
+            count += 1
+    return sorted(starts)
 
 
 def _start_mask(specs: list[_TokenSpec], array: numpy.ndarray, doclike) -> numpy.ndarray:
