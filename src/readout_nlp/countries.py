@@ -115,8 +115,13 @@ class Gazetteer:
     kinds: dict[str, str] = field(default_factory=dict)
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_forms: dict[str, str] = field(default_factory=dict)
+    # what `find` reads off a printed form (code, form, candidates), by form; emptied by `add`
+    _hit_memo: dict[str, tuple[str | None, str, tuple[str, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def add(self, code: str, names=(), adjectives=(), kind: str = "country") -> None:
+        self._hit_memo.clear()
         self.kinds.setdefault(code, kind)
         for n in names:
             if n:
@@ -132,6 +137,7 @@ class Gazetteer:
                     self.adjectives[code].append(a)
 
     def add_ambiguous(self, form: str, codes: tuple[str, ...]) -> None:
+        self._hit_memo.clear()
         self.ambiguous[_key(form)] = tuple(codes)
         self.ambiguous_forms[_key(form)] = form
 
@@ -200,15 +206,18 @@ class Gazetteer:
         one hit (CHN). A hyphenated compound ("China-Kazakhstan") yields both countries.
         """
         out: list[CountryHit] = []
+        memo = self._hit_memo
         for m in self._scanner.finditer(text):
             t = m.group()
-            k = _key(t)
-            amb = self.ambiguous.get(k, ())
-            name_code = self.by_name.get(k)
-            adj_code = self.by_adjective.get(k)
-            code = name_code or adj_code
-            form = "name" if name_code else "adjective"
-            out.append(CountryHit(m.start(), m.end(), t, code, form, self.candidates(t) or amb))
+            known = memo.get(t)
+            if known is None:
+                k = _key(t)
+                amb = self.ambiguous.get(k, ())
+                name_code = self.by_name.get(k)
+                code = name_code or self.by_adjective.get(k)
+                form = "name" if name_code else "adjective"
+                known = memo[t] = (code, form, self.candidates(t) or amb)
+            out.append(CountryHit(m.start(), m.end(), t, *known))
         return out
 
 

@@ -1122,7 +1122,27 @@ _TEMPORAL_FRAME = re.compile(
 )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
+def _cue_scan(text: str) -> tuple[tuple[EventCue, re.Match[str], bool, bool], ...]:
+    """Every event cue match in `text`, in the lexicon's order, with whether it stands in a
+    subordinate frame and whether that frame is temporal ("after", "following", "during").
+
+    One scan serves every scope and both modes of `_cues_in`: the lead and the opening
+    sentences are asked about several times per document, and the regexes are the cost.
+    """
+    cues, subordinate = _event_lexicon()
+    out = []
+    for cue in cues:
+        for m in cue.pattern.finditer(text):
+            framed = bool(subordinate.search(text[: m.start()]))
+            temporal = framed and bool(
+                _TEMPORAL_FRAME.search(text[max(0, m.start() - 40) : m.start()])
+            )
+            out.append((cue, m, framed, temporal))
+    return tuple(out)
+
+
+@lru_cache(maxsize=512)
 def _cues_in(
     text: str, scope: str, *, temporal: bool = False
 ) -> tuple[tuple[int, EventCue, re.Match[str]], ...]:
@@ -1132,18 +1152,16 @@ def _cues_in(
     With `temporal`, a lead with no cue of its own falls back to cues right after "after",
     "following" or "during" (the event the sentence's speech followed or took place in).
     """
-    cues, subordinate = _event_lexicon()
     found: list[tuple[int, EventCue, re.Match[str]]] = []
     framed: list[tuple[int, EventCue, re.Match[str]]] = []
-    for cue in cues:
+    for cue, m, in_frame, in_time in _cue_scan(text):
         if cue.scope not in ("both", scope):
             continue
-        for m in cue.pattern.finditer(text):
-            if subordinate.search(text[: m.start()]):
-                if temporal and _TEMPORAL_FRAME.search(text[max(0, m.start() - 40) : m.start()]):
-                    framed.append((m.start(), cue, m))
-                continue
-            found.append((m.start(), cue, m))
+        if in_frame:
+            if temporal and in_time:
+                framed.append((m.start(), cue, m))
+            continue
+        found.append((m.start(), cue, m))
     return tuple(sorted(found or framed, key=lambda x: x[0]))
 
 

@@ -298,20 +298,26 @@ def content_of(
 ) -> set[int]:
     """The head's subtree within the sentence, as described in the module docstring."""
     out: set[int] = set()
+    lo, hi, head_i = sent.start, sent.end, head.i
     stack = [head]
     while stack:
         t = stack.pop()
-        out.add(t.i)
+        ti = t.i
+        out.add(ti)
         for c in t.children:
-            if not (sent.start <= c.i < sent.end):
+            ci = c.i
+            if not (lo <= ci < hi):
                 continue
-            if drop_subject and t.i == head.i and c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
+            dep = c.dep_  # (each Token attribute read is a lookup: read it once)
+            if dep == "punct":
+                continue
+            if drop_subject and ti == head_i and dep in SUBJECT_DEPS and dep != "nsubjpass":
                 continue  # the actor; a passive's subject is what is acted on ("peace ... should be maintained")
             if (
-                c.dep_ == "conj"
+                dep == "conj"
                 and c.pos_ in VERBAL
                 and (
-                    c.i in independent_heads
+                    ci in independent_heads
                     or _own_subject(c) is not None
                     or (c.tag_ in FINITE_TAGS and (t.tag_ in FINITE_TAGS or c.tag_ == "VBD"))
                 )
@@ -320,16 +326,13 @@ def content_of(
                 # to"; but a finite tag on a verb coordinated under "should"/"will" is a tagging
                 # slip ("should deepen ..., maintain[VBP] ...") and stays in the clause
                 continue
-            if t.i == head.i and c.dep_ == "advcl" and c.i < head.i:
-                continue  # sentence-initial framer: "Noting that ..., China is willing to ..."
-            if c.dep_ == "advcl" and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in TIME_MARKS for m in c.children
-            ):
-                continue  # when it happens, not what: "... when they next meet"
-            if c.dep_ == "prep" and _role_prep(c):
+            if dep == "advcl":
+                if ti == head_i and ci < head_i:
+                    continue  # sentence-initial framer: "Noting that ..., China is willing to ..."
+                if any(m.dep_ in ("mark", "advmod") and m.lower_ in TIME_MARKS for m in c.children):
+                    continue  # when it happens, not what: "... when they next meet"
+            if dep == "prep" and _role_prep(c):
                 continue  # "as a permanent member of the UN Security Council"
-            if c.dep_ == "punct":
-                continue
             stack.append(c)
     return out
 
