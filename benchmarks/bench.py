@@ -202,7 +202,8 @@ class Rate:
     tokens: int = 0
     seconds: float = 0.0  # wall clock
     cpu: float = 0.0  # CPU seconds of the process(es) doing the work
-    segments: list[float] = field(default_factory=list)  # CPU seconds per corpus segment
+    # CPU seconds per piece of work: per batch with one process, per segment with two
+    segments: list[float] = field(default_factory=list)
 
     @property
     def cores(self) -> float:
@@ -223,7 +224,7 @@ class Rate:
 
 
 def paired_overheads(bare: Rate, full: Rate) -> list[float]:
-    """Per corpus segment, the library's CPU time over bare spaCy's on the same texts, - 1."""
+    """Per batch, readout_nlp's CPU time over bare spaCy's on the same texts, minus 1."""
     return [f / b - 1 for b, f in zip(bare.segments, full.segments, strict=True) if b > 0]
 
 
@@ -232,9 +233,10 @@ def throughput(
 ) -> tuple[dict[tuple[str, int], Rate], str]:
     """Rates of bare spaCy and readout_nlp with 1 (and 2) processes on the same texts.
 
-    The corpus is cut into segments; on each segment the four runs (bare/full x 1/2
-    processes) take turns in a rotating order. The machine may be shared (other jobs, other
-    developers' tests), so a slow patch hits all four alike instead of one of them.
+    The corpus is cut into segments of four batches. On each segment the one-process runs
+    take turns batch by batch (bare, full, then full, bare ...), then the two-process runs
+    take the whole segment in turn. The machine may be shared (other jobs, other developers'
+    tests), so a slow patch hits both sides of a comparison alike instead of one of them.
     """
     import multiprocessing
 
@@ -257,22 +259,34 @@ def throughput(
             order = kinds[step % len(kinds) :] + kinds[: step % len(kinds)]
             step += 1
             tokens = 0
-            for kind, procs in order:
+            # One process: bare spaCy and readout_nlp take turns batch by batch (who goes
+            # first alternates), so each batch's pair of timings shares the machine's state.
+            one = [k for k in order if k[1] == 1]
+            for b, k0 in enumerate(range(0, len(seg), batch_size)):
+                batch = seg[k0 : k0 + batch_size]
+                for kind, _ in one if b % 2 == 0 else one[::-1]:
+                    rate = rates[(kind, 1)]
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    if kind == "bare":
+                        tokens += _run_bare(bare, batch, batch_size)
+                    else:
+                        _run_full(nlp, batch, batch_size)
+                    cpu = time.process_time() - c0
+                    rate.cpu += cpu
+                    rate.seconds += time.perf_counter() - t0
+                    rate.docs += len(batch)
+                    rate.segments.append(cpu)
+            for kind, procs in (k for k in order if k[1] == 2):
                 rate = rates[(kind, procs)]
                 t0, c0 = time.perf_counter(), time.process_time()
-                if procs == 1:
-                    out = _run_bare(bare, seg, batch_size) if kind == "bare" else _run_full(nlp, seg, batch_size)
-                    if kind == "bare":
-                        tokens = out
-                    rate.cpu += time.process_time() - c0
-                else:
-                    assert ex is not None
-                    parts = [seg[k : k + batch_size] for k in range(0, len(seg), batch_size)]
-                    res = ex.map(_worker_task, [kind] * len(parts), parts, [batch_size] * len(parts))
-                    rate.cpu += sum(cpu for _, cpu in res) + (time.process_time() - c0)
+                assert ex is not None
+                parts = [seg[k : k + batch_size] for k in range(0, len(seg), batch_size)]
+                res = ex.map(_worker_task, [kind] * len(parts), parts, [batch_size] * len(parts))
+                cpu = sum(cpu for _, cpu in res) + (time.process_time() - c0)
+                rate.cpu += cpu
                 rate.seconds += time.perf_counter() - t0
                 rate.docs += len(seg)
-                rate.segments.append(rate.cpu - sum(rate.segments))
+                rate.segments.append(cpu)
             for rate in rates.values():
                 rate.tokens += tokens
             _progress(f"  throughput: {rates[kinds[0]].docs}/{n} docs")
@@ -449,13 +463,13 @@ def _report_throughput(args: argparse.Namespace, figures: dict[str, object]) -> 
     print(f"\n  library overhead, 1 process : {overhead1:+.1%} wall, {overhead_cpu:+.1%} CPU "
           "over bare spaCy (target ≤ +15%)")  # fmt: skip
     figures.update(overhead_1=round(overhead1, 4), overhead_1_cpu=round(overhead_cpu, 4))
-    # The same segment run back to back with and without the library: the ratio of the two
-    # is not moved by a slow patch that lasts longer than a segment, and its median is not
-    # moved by one that is shorter.
+    # The same batch run back to back with and without the library: the ratio of the two is
+    # not moved by a slow patch that lasts longer than the pair, and its median is not moved
+    # by the few pairs a short one falls on.
     paired = paired_overheads(b1, f1)
     if paired:
         q1, med, q3 = statistics.quantiles(paired, n=4) if len(paired) >= 2 else (paired * 3)
-        print(f"  paired by segment ({len(paired)} segments of {4 * args.batch_size} docs): median "
+        print(f"  paired by batch ({len(paired)} batches of {args.batch_size} docs): median "
               f"{med:+.1%} CPU (quartiles {q1:+.1%} .. {q3:+.1%})")  # fmt: skip
         figures.update(overhead_1_paired_median=round(med, 4),
                        overhead_1_paired_quartiles=[round(q1, 4), round(q3, 4)])  # fmt: skip
