@@ -102,10 +102,13 @@ class Clause:
 
     def span(self) -> tuple[int, int]:
         """Token range covering the actor, the marker and the content."""
-        idx = set(self.content) | {self.anchor.i}
+        lo = hi = self.anchor.i
+        if self.content:
+            lo, hi = min(lo, min(self.content)), max(hi, max(self.content))
         if self.actor is not None:
-            idx |= {t.i for t in self.actor.subtree}
-        return min(idx), max(idx) + 1
+            # a subtree's first and last words are its edges (no walk through it)
+            lo, hi = min(lo, self.actor.left_edge.i), max(hi, self.actor.right_edge.i)
+        return lo, hi + 1
 
 
 # ---------------------------------------------------------------------------------------
