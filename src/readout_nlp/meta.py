@@ -1122,7 +1122,7 @@ _TEMPORAL_FRAME = re.compile(
 )
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _cue_scan(text: str) -> tuple[tuple[EventCue, re.Match[str], bool, bool], ...]:
     """Every event cue match in `text`, in the lexicon's order, with whether it stands in a
     subordinate frame and whether that frame is temporal ("after", "following", "during").
@@ -1142,7 +1142,7 @@ def _cue_scan(text: str) -> tuple[tuple[EventCue, re.Match[str], bool, bool], ..
     return tuple(out)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _cues_in(
     text: str, scope: str, *, temporal: bool = False
 ) -> tuple[tuple[int, EventCue, re.Match[str]], ...]:
