@@ -78,7 +78,12 @@ def is_courtesy(v: Token) -> bool:
 
 
 def is_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODAL for c in verb.children)
+    # (a plain loop: these small tests run for every cue and clause, and a generator costs
+    # more than the test)
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in MODAL:
+            return True
+    return False
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -150,11 +155,17 @@ def words_before(verb: Token) -> list[Token] | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ in ("auxpass", "nsubjpass"):
+            return True
+    return False
 
 
 def has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return True
+    return False
 
 
 NP_DEPS = {"compound", "amod", "det", "nummod", "poss", "nmod", "quantmod", "predet", "case"}
