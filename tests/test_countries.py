@@ -5,7 +5,7 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from readout_nlp.countries import gazetteer, trie_pattern
+from readout_nlp.countries import Gazetteer, gazetteer, trie_pattern
 from readout_nlp.resources import load_jsonl
 
 
@@ -210,4 +210,18 @@ def test_trie_pattern_prefers_the_longest_form():
         "Guinea",
         "Guinea-Bissau",
         "New Guinea",
+    ]
+
+
+def test_find_reads_a_form_afresh_after_the_gazetteer_changes():
+    # `find` remembers what each printed form stands for; adding a form or an ambiguity
+    # must not leave it answering from before.
+    g = Gazetteer()
+    g.add("COD", ["Democratic Republic of the Congo"], ["Congolese"])
+    g.add("COG", ["Republic of the Congo"])
+    text = "The Congolese side welcomed the talks."
+    assert [(h.text, h.code, h.codes) for h in g.find(text)] == [("Congolese", "COD", ("COD",))]
+    g.add_ambiguous("Congolese", ("COD", "COG"))
+    assert [(h.text, h.code, h.codes) for h in g.find(text)] == [
+        ("Congolese", "COD", ("COD", "COG"))
     ]
