@@ -1043,8 +1043,7 @@ class _Reader:
             for ab in lex.abbreviations.get(tl.lower(), ()):
                 if (
                     ab not in aliases
-                    and ab in self.text  # (a substring test first: most are not there)
-                    and re.search(rf"(?<![\w/]){re.escape(ab)}(?![\w/])", self.text)
+                    and next(_occurrences(self.text, ab), None) is not None
                 ):
                     aliases.append(ab)
         if country is None:
@@ -1142,12 +1141,11 @@ def _cue_scan(text: str) -> tuple[tuple[EventCue, re.Match[str], bool, bool], ..
     return tuple(out)
 
 
-@lru_cache(maxsize=256)
 def _cues_in(
     text: str, scope: str, *, temporal: bool = False
 ) -> tuple[tuple[int, EventCue, re.Match[str]], ...]:
-    """Event cues in `text`, outside subordinate frames, by position. Cached: the lead and the
-    opening sentences are asked about several times per document (callers only read it).
+    """Event cues in `text`, outside subordinate frames, by position (a filter over the
+    cached `_cue_scan`).
 
     With `temporal`, a lead with no cue of its own falls back to cues right after "after",
     "following" or "during" (the event the sentence's speech followed or took place in).

@@ -353,8 +353,8 @@ def _territory_denial(clause: Clause) -> Token | None:
     doc = clause.anchor.doc
     if not clause.content:
         return None
-    first, last = doc[min(clause.content)], doc[max(clause.content)]
-    if "territor" not in syntax.doc_text(doc)[first.idx : last.idx + len(last)].lower():
+    words = syntax.text([doc[min(clause.content)], doc[max(clause.content)]])
+    if "territor" not in words.lower():
         return None  # (a text search first: reading every word's lemma costs more)
     for i in sorted(clause.content):
         t = doc[i]
