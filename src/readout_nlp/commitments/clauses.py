@@ -281,10 +281,6 @@ def _perfect(v: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
 
 
-def _pluperfect(v: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
-
-
 def _role_prep(c: Token) -> bool:
     if c.lower_ != "as":
         return False
