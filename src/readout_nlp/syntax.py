@@ -10,12 +10,34 @@ from __future__ import annotations
 
 import weakref
 
+from spacy.parts_of_speech import IDS as _POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 # "began by expressing", "concluded by thanking": the cue is inside the aspectual verb.
 ASPECTUAL = {"begin", "start", "open", "conclude", "end", "close", "finish", "continue", "go"}
 # Modal auxiliaries: "China will support ..." is a pledge in the speaker's turn, not a cue.
 MODAL = {"will", "shall", "should", "must", "would", "can", "could", "may", "might", "need", "ought"}
+
+
+def _ids(*labels: str) -> frozenset[int]:
+    """Dependency labels as the ids `Token.dep` holds. The hot walks below compare ids:
+    `Token.dep_` decodes a new string from the vocab on every read."""
+    return frozenset(get_string_id(label) for label in labels)
+
+
+_VERB_POS = frozenset({_POS["VERB"], _POS["AUX"]})
+_CONJ = get_string_id("conj")
+_SUBJ = _ids("nsubj", "nsubjpass", "csubj", "expl")
+_CLIMB = _ids("conj", "xcomp", "pcomp")
+_PREP = get_string_id("prep")
+_POBJ = get_string_id("pobj")
+_AUX = get_string_id("aux")
+_PASSIVE = _ids("auxpass", "nsubjpass")
+_AGENT = get_string_id("agent")
+_APPOS = get_string_id("appos")
+_PROPN = _POS["PROPN"]
+_NOMINAL_POS = frozenset({_POS["PROPN"], _POS["NOUN"], _POS["PRON"], _POS["NUM"]})
 
 
 def aspectual_complement(v: Token) -> Token | None:
@@ -33,7 +55,7 @@ def main_verbs(sent: Span) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c not in out:
+            if c.dep == _CONJ and c.pos in _VERB_POS and c not in out:
                 out.append(c)
                 stack.append(c)
     # "began by expressing ...": the aspectual verb's complement counts as main.
@@ -81,7 +103,7 @@ def is_modal(verb: Token) -> bool:
     # (a plain loop: these small tests run for every cue and clause, and a generator costs
     # more than the test)
     for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in MODAL:
+        if c.dep == _AUX and c.lower_ in MODAL:
             return True
     return False
 
@@ -91,11 +113,12 @@ def subject_of(verb: Token) -> Token | None:
     t = verb
     for _ in range(6):
         for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            if c.dep in _SUBJ:
                 return c
-        if t.dep_ in ("conj", "xcomp", "pcomp") or (t.dep_ == "prep" and t.head.i != t.i):
+        dep = t.dep
+        if dep in _CLIMB or (dep == _PREP and t.head.i != t.i):
             t = t.head
-        elif t.dep_ == "pobj" or t.dep_ == "prep":
+        elif dep == _POBJ or dep == _PREP:
             t = t.head
         else:
             break
@@ -156,19 +179,22 @@ def words_before(verb: Token) -> list[Token] | None:
 
 def is_passive(verb: Token) -> bool:
     for c in verb.children:
-        if c.dep_ in ("auxpass", "nsubjpass"):
+        if c.dep in _PASSIVE:
             return True
     return False
 
 
 def has_agent(verb: Token) -> bool:
     for c in verb.children:
-        if c.dep_ == "agent":
+        if c.dep == _AGENT:
             return True
     return False
 
 
 NP_DEPS = {"compound", "amod", "det", "nummod", "poss", "nmod", "quantmod", "predet", "case"}
+_NP = _ids(*NP_DEPS)
+_PUNCT = get_string_id("punct")
+_OF_SKIP = _ids("appos", "relcl", "acl", "punct", "cc", "conj")
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -177,16 +203,16 @@ def np_tokens(head: Token) -> list[Token]:
 
     def walk(t: Token) -> None:
         for c in t.children:
-            dep = c.dep_  # (each Token attribute read is a lookup: read it once)
-            if dep in NP_DEPS or (dep == "punct" and c.text in {"-", "/", "’", "'"}):
-                if dep == "punct" and c.i > head.i:
+            dep = c.dep  # (each Token attribute read is a lookup: read it once)
+            if dep in _NP or (dep == _PUNCT and c.text in {"-", "/", "’", "'"}):
+                if dep == _PUNCT and c.i > head.i:
                     continue
                 keep.add(c)
                 walk(c)
-            elif dep == "prep" and c.lower_ == "of" and c.i > t.i:
+            elif dep == _PREP and c.lower_ == "of" and c.i > t.i:
                 keep.add(c)
                 for g in c.subtree:
-                    if g.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj"):
+                    if g.dep not in _OF_SKIP:
                         keep.add(g)
 
     walk(head)
@@ -214,10 +240,11 @@ def conjuncts(head: Token) -> list[Token]:
         for c in t.children:
             if c.i > limit:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM") and c not in out:
+            dep = c.dep
+            if dep == _CONJ and c.pos in _NOMINAL_POS and c not in out:
                 out.append(c)
                 stack.append(c)
-            elif c.dep_ == "appos" and c.pos_ == "PROPN" and c not in out:
+            elif dep == _APPOS and c.pos == _PROPN and c not in out:
                 out.append(c)  # "The Secretary, Foreign Minister Takeda, and ..." parsed as appos
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
