@@ -879,7 +879,11 @@ def _remember(state: _State, person: Person) -> None:
     state.recent.append(person)
 
 
-_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Madam|Madame|Mme|Sir|Dame|Lady|Mister|Miss)\b\.?\s+", re.I)
+# (the lookahead of first letters lets the regex engine skip to candidate positions: a
+# case-insensitive pattern that opens with \b is otherwise tried at every character)
+_HONORIFIC = re.compile(
+    r"(?=[MSDL])\b(Mr|Ms|Mrs|Madam|Madame|Mme|Sir|Dame|Lady|Mister|Miss)\b\.?\s+", re.I
+)
 _MALE = {"mr", "sir", "mister"}
 _POSSESSIVE = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
 # Every word of _POSSESSIVE contains one of these: a sentence without them has no vote.
