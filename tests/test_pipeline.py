@@ -143,3 +143,26 @@ def test_msgpack_refuses_foreign_pickles():
     evil = srsly.msgpack_dumps({"x": {_TAG: pickle.dumps(print)}})
     with pytest.raises(pickle.UnpicklingError, match="refusing"):
         srsly.msgpack_loads(evil)
+
+
+def test_an_analysed_doc_is_freed_without_the_garbage_collector(nlp):
+    """No reference cycle keeps a Doc alive: in a batch of thousands, each Doc (with its
+    arrays, spans and records) is freed as soon as its Readout is written, as with bare
+    spaCy, not whenever the cyclic garbage collector next runs."""
+    import gc
+    import weakref
+
+    from conftest import gold_names, load_gold
+
+    texts = [load_gold(name)[0] for name in gold_names()[:6]]
+    gc.collect()
+    gc.disable()
+    try:
+        for text in texts:
+            doc = nlp(text)
+            readout_nlp.to_readout(doc).model_dump_json()
+            ref = weakref.ref(doc)
+            del doc
+            assert ref() is None, "a reference cycle keeps the analysed Doc alive"
+    finally:
+        gc.enable()

@@ -200,22 +200,23 @@ _OF_SKIP = _ids("appos", "relcl", "acl", "punct", "cc", "conj")
 def np_tokens(head: Token) -> list[Token]:
     """The head noun with its pre-modifiers and an "of ..." complement; no appositions."""
     keep = {head}
-
-    def walk(t: Token) -> None:
+    # (a stack, not a recursive inner function: a closure that calls itself is a reference
+    # cycle, and one holding a Token kept the whole Doc alive until the garbage collector ran)
+    stack = [head]
+    while stack:
+        t = stack.pop()
         for c in t.children:
             dep = c.dep  # (each Token attribute read is a lookup: read it once)
             if dep in _NP or (dep == _PUNCT and c.text in {"-", "/", "’", "'"}):
                 if dep == _PUNCT and c.i > head.i:
                     continue
                 keep.add(c)
-                walk(c)
+                stack.append(c)
             elif dep == _PREP and c.lower_ == "of" and c.i > t.i:
                 keep.add(c)
                 for g in c.subtree:
                     if g.dep not in _OF_SKIP:
                         keep.add(g)
-
-    walk(head)
     toks = sorted(keep, key=lambda t: t.i)
     # Keep it contiguous around the head (a parse can attach far-away words).
     out = []
