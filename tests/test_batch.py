@@ -340,6 +340,34 @@ def test_analyze_folder_yields_readouts_and_errors_in_order(nlp, tmp_path):
     assert [type(i).__name__ for i in items] == ["BatchError"] + ["Readout"] * len(GOOD)
 
 
+
+def test_an_in_process_run_freezes_the_heap_only_while_it_runs(nlp, tmp_path):
+    """The pipeline's objects are kept out of full garbage collections during a run, and the
+    caller's process gets its collector back, whole, when the run ends or is abandoned."""
+    import gc
+
+    from readout_nlp.batch.engine import freeze_loaded
+
+    root = _copy_good(tmp_path / "in")
+    assert gc.get_freeze_count() == 0
+    items = analyze_folder(root, nlp=nlp)
+    next(items)
+    assert gc.get_freeze_count() > 0  # frozen while the run is going on
+    items.close()  # abandoned half-way
+    assert gc.get_freeze_count() == 0
+    assert len(list(analyze_folder(root, nlp=nlp))) == len(GOOD)
+    assert gc.get_freeze_count() == 0
+    # someone else's freeze is left alone
+    gc.freeze()
+    try:
+        count = gc.get_freeze_count()
+        assert freeze_loaded() is False
+        assert len(list(analyze_folder(root, nlp=nlp))) == len(GOOD)
+        assert gc.get_freeze_count() == count
+    finally:
+        gc.unfreeze()
+
+
 # ---------------------------------------------------------------------------------------
 # Nothing lost: appends, interruption, resume
 
