@@ -663,6 +663,13 @@ def _trigger_fits(m: TriggerMatch, modality: Modality, tax: Taxonomy) -> bool:
     return tax[m.type].allows(modality)
 
 
+def _overlaps(m: TriggerMatch, words: set[int]) -> bool:
+    for i in range(m.start, m.end):
+        if i in words:
+            return True
+    return False
+
+
 def _types(
     clause: Clause,
     modality: Modality,
@@ -676,12 +683,20 @@ def _types(
 ) -> dict[str, tuple[tuple[int, int] | None, str]]:
     doc = clause.anchor.doc
     sent = ctx.sent
-    scope = set(clause.content) | _actor_name(clause)
+    content = clause.content
+    # The actor's words are read only when a trigger lies outside the content (most clauses
+    # have none, and walking the actor's phrase costs more than the test).
+    actor_words = (
+        _actor_name(clause) if any(not _overlaps(m, content) for m in sent_triggers) else set()
+    )
     inside = [
         m
         for m in sent_triggers
-        if any(i in scope for i in range(m.start, m.end))
-        and not under_blocker(doc[m.start], sent, found.blockers, stop=clause.head)
+        if (_overlaps(m, content) or _overlaps(m, actor_words))
+        and not (
+            found.blockers  # (no blocker in most sentences: no Token to make for the test)
+            and under_blocker(doc[m.start], sent, found.blockers, stop=clause.head)
+        )
         and _name_ok(m, doc, tax)
         and _trigger_fits(m, modality, tax)
         and _about_participant(m, clause, ctx)
@@ -817,6 +832,9 @@ def _topic_hotspots(sent: Span, triggers: list[TriggerMatch], lex: Lexicon) -> l
     """Hotspot names in a sentence-initial topic phrase closed by a comma: "Regarding the East
     Sea issue, they emphasised the importance of ...", "On Ukraine, the Secretary General
     welcomed ...". The topic is what the rest of the sentence is about."""
+    names = [m for m in triggers if m.type == "regional_issues" and m.trigger.kind == "name"]
+    if not names:
+        return []  # (no hotspot named: no need to read the sentence's first words)
     words = [t.lower_ for t in sent[:4]]
     if words and words[0] in lex.words("topic_preps"):
         skip = 1
@@ -827,14 +845,7 @@ def _topic_hotspots(sent: Span, triggers: list[TriggerMatch], lex: Lexicon) -> l
     comma = next((t.i for t in sent[skip : skip + 8] if t.text == ","), None)
     if comma is None:
         return []
-    return [
-        m
-        for m in triggers
-        if m.type == "regional_issues"
-        and m.trigger.kind == "name"
-        and sent.start + skip <= m.start
-        and m.end <= comma
-    ]
+    return [m for m in names if sent.start + skip <= m.start and m.end <= comma]
 
 
 def _aid_to_hotspot(out: dict, doc: Doc, lex: Lexicon) -> bool:
@@ -883,6 +894,8 @@ def _own_hotspots(matches: list[TriggerMatch], doc: Doc, ctx: PartyContext) -> l
     the two sides. Neither is about the conflict."""
     from ..countries import gazetteer
 
+    if not any(m.type == "regional_issues" and m.trigger.kind == "name" for m in matches):
+        return matches  # (nothing to look up)
     gaz = gazetteer()
     support = any(m.type == "political_support" for m in matches)
     out = []
