@@ -343,16 +343,23 @@ def _spec_mask(spec: _TokenSpec, array: numpy.ndarray, doclike: Doc | Span) -> n
     for key, rx in spec.regexes:
         col = array[:, _COL[_STRING_ATTRS.get(key, A.ORTH)]]
         # Test each distinct word once, not each token, and remember the answer for the
-        # next Doc (a string's hash is the same in every vocab).
-        values = col.tolist()
+        # next Doc (a string's hash is the same in every vocab). Most Docs have no word the
+        # regex finds anything in ("COP28"): then no per-token pass is made at all.
+        distinct = set(col.tolist())
         memo = _regex_memo(rx)
-        unknown = set(values).difference(memo)
-        if len(memo) + len(unknown) > 200_000:
+        if len(memo) + len(distinct) > 200_000:
             memo.clear()
-            unknown = set(values)
-        for h in unknown:
-            memo[h] = rx.search(strings[h]) is not None
-        mask &= numpy.fromiter(map(memo.__getitem__, values), dtype=bool, count=len(values))
+        hits = []
+        for h in distinct:
+            hit = memo.get(h)
+            if hit is None:
+                hit = memo[h] = rx.search(strings[h]) is not None
+            if hit:
+                hits.append(h)
+        if hits:
+            mask &= numpy.isin(col, numpy.array(hits, dtype="uint64"))
+        else:
+            mask[:] = False
     return mask
 
 

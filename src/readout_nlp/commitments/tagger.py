@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from .. import syntax
+from ..countries import gazetteer
 from ..records import MODALITY_STRENGTH, Commitment, Modality, TextSpan
 from ..speakers import Roster
 from .clauses import (
@@ -413,8 +414,6 @@ def _relayed(clause: Clause, ctx: PartyContext, lex: Lexicon, codes, rule):
     gov = next((g for g in governors(clause.anchor, ctx.sent) if g.pos_ in ("VERB", "AUX")), None)
     if gov is None or gov.lemma_.lower() not in lex.words("relay_verbs"):
         return codes, rule
-    from .clauses import actor_of
-
     relayed, r = resolve(actor_of(gov), ctx)
     return (relayed, f"relayed.{r}") if relayed else (codes, rule)
 
@@ -479,8 +478,6 @@ def _confirmed(clause: Clause) -> bool:
 
 
 def _names_participant(clause: Clause, ctx: PartyContext) -> bool:
-    from ..countries import gazetteer
-
     gaz = gazetteer()
     doc = clause.anchor.doc
     # not in a framing clause before it ("Indonesia's position is clear: a ceasefire must ...")
@@ -644,8 +641,6 @@ def _about_participant(m: TriggerMatch, clause: Clause, ctx: PartyContext) -> bo
     country (a hotspot), not the other side's core interests."""
     if not m.trigger.about_participant:
         return True
-    from ..countries import gazetteer
-
     gaz = gazetteer()
     doc = clause.anchor.doc
     named = {
@@ -892,8 +887,6 @@ def _own_hotspots(matches: list[TriggerMatch], doc: Doc, ctx: PartyContext) -> l
     "support for the sovereignty and territorial integrity of Somalia" in a call with Somalia
     is political support; "the bilateral security agreement between Ukraine and Spain" names
     the two sides. Neither is about the conflict."""
-    from ..countries import gazetteer
-
     if not any(m.type == "regional_issues" and m.trigger.kind == "name" for m in matches):
         return matches  # (nothing to look up)
     gaz = gazetteer()
@@ -930,8 +923,6 @@ def _names_only_a_country(clause: Clause) -> bool:
     """ "U.S. support for a strong, prosperous, independent, and resilient Vietnam": the only
     things named are a country (or its people, government). Not "support for Korea's bid to
     host the World Expo" nor "support for the Accra Initiative"."""
-    from ..countries import gazetteer
-
     gaz = gazetteer()
     doc = clause.anchor.doc
     named = False
@@ -967,8 +958,6 @@ def _actor_name(clause: Clause) -> set[int]:
 
 def _party_name(tokens: list[Token]) -> bool:
     """The words name a country or an organisation as a whole ("the United Nations")."""
-    from ..countries import gazetteer
-
     words = [t for t in tokens if t.pos_ != "DET"]
     return bool(words) and gazetteer().code_for_name(" ".join(t.text for t in words)) is not None
 
@@ -1114,20 +1103,26 @@ def _unique_span(doc: Doc, sent: Span, f: _Found, used: set[tuple[int, int]]) ->
     cannot share a span: the span is the trigger's words when they lie in the sentence, else
     the clause, the sentence or the marker word.
     """
-    start, end = f.clause.span()
-    candidates = []
-    if f.trigger is not None and sent.start <= f.trigger[0] and f.trigger[1] <= sent.end:
-        candidates.append(f.trigger)
-    candidates += [(max(start, sent.start), min(end, sent.end)), (sent.start, sent.end)]
-    candidates += [(f.clause.anchor.i, f.clause.anchor.i + 1)]
-    candidates += [(i, i + 1) for i in range(sent.start, sent.end)]
-    for s, e in candidates:
+    for s, e in _span_candidates(sent, f):
         span = Span(doc, s, e, label=f.type)
         key = (span.start_char, span.end_char)
         if key not in used:
             used.add(key)
             return span
     return None
+
+
+def _span_candidates(sent: Span, f: _Found):
+    """The token ranges `_unique_span` tries, in order (a generator: the first one is almost
+    always free, and a list of every word of the sentence was built for nothing)."""
+    start, end = f.clause.span()
+    if f.trigger is not None and sent.start <= f.trigger[0] and f.trigger[1] <= sent.end:
+        yield f.trigger
+    yield max(start, sent.start), min(end, sent.end)
+    yield sent.start, sent.end
+    yield f.clause.anchor.i, f.clause.anchor.i + 1
+    for i in range(sent.start, sent.end):
+        yield i, i + 1
 
 
 __all__ = ["find_commitments", "governors"]
