@@ -183,14 +183,19 @@ class FastMatcher:
             else:
                 self._unanchored.append(n)
 
-    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+    def __call__(
+        self, doclike: Doc | Span, array: numpy.ndarray | None = None
+    ) -> list[tuple[int, int, int]]:
+        """The matches; `array` is the Doc's (or Span's) rows from ``shared_array`` over
+        matchers that include this one, to read the attributes once for several matchers."""
         doc = doclike.doc if isinstance(doclike, Span) else doclike
         offset = doclike.start if isinstance(doclike, Span) else 0
         n = len(doclike)
         extra = list(self._fallback(doclike)) if self._fallback is not None and n else []
         if not n or not self._patterns:
             return sorted(extra, key=lambda m: (m[1], m[2], m[0]))
-        array = _attribute_array(doclike, sorted(self._columns))
+        if array is None:
+            array = _attribute_array(doclike, sorted(self._columns))
         rows = _Rows(array)
         # Candidate patterns per position: where a pattern's first word occurs (one column
         # at a time as a plain list, looked up in a dict: cheaper than numpy.isin for a few
@@ -257,6 +262,18 @@ class FastMatcher:
                 return nxt
             reached = nxt
         return reached
+
+
+def shared_array(doclike: Doc | Span, matchers: Iterable[FastMatcher]) -> numpy.ndarray:
+    """The attribute rows every one of `matchers` reads, for passing to each as ``array``.
+
+    The commitment tagger runs two matchers over every Doc (taxonomy triggers, modality
+    markers) that read some of the same columns: reading them once saves a ``to_array``.
+    """
+    columns: set[int] = set()
+    for m in matchers:
+        columns |= m._columns
+    return _attribute_array(doclike, sorted(columns))
 
 
 def _attribute_array(doclike: Doc | Span, columns: list[int]) -> numpy.ndarray:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from .. import syntax
 from ..countries import gazetteer
+from ..lexmatch import shared_array
 from ..records import MODALITY_STRENGTH, Commitment, Modality, TextSpan
 from ..speakers import Roster
 from .clauses import (
@@ -129,8 +130,10 @@ def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitm
     layout = layout_of(doc)
     decisions = doc._.readout_decisions or []
     roster: Roster = doc._.readout_roster or Roster([])
-    triggers = _Index(_non_overlapping(doc, tax.find(doc)))
-    markers = lex.find(doc)
+    # the two matchers read some of the same token attributes: read once for both
+    array = shared_array(doc, [tax.matchers(doc.vocab).tokens, lex.pattern_matcher(doc.vocab)])
+    triggers = _Index(_non_overlapping(doc, tax.find(doc, array=array)))
+    markers = lex.find(doc, array=array)
     marker_starts = [m[1] for m in markers]
 
     sents: list[Span | None] = []

@@ -258,13 +258,18 @@ class Taxonomy:
             self._matchers[key] = _compile(self, vocab)
         return self._matchers[key]
 
-    def find(self, doc) -> list[TriggerMatch]:
-        """Every trigger match in the Doc, after the triggers' own context conditions."""
+    def find(self, doc, array=None) -> list[TriggerMatch]:
+        """Every trigger match in the Doc, after the triggers' own context conditions.
+
+        `array`: the Doc's attribute rows from ``lexmatch.shared_array`` over matchers that
+        include ``self.matchers(doc.vocab).tokens`` (read once for several matchers)."""
         ms = self.matchers(doc.vocab)
         found: set[tuple[str, int, int]] = set()
-        for matcher in (ms.lower, ms.lemma, ms.exact, ms.tokens):
+        for matcher in (ms.lower, ms.lemma, ms.exact):
             for mid, start, end in matcher(doc):
                 found.add((doc.vocab.strings[mid], start, end))
+        for mid, start, end in ms.tokens(doc, array=array):
+            found.add((doc.vocab.strings[mid], start, end))
         out = []
         for trig_id, start, end in sorted(found, key=lambda x: (x[1], x[2], x[0])):
             type_id, trig = self._triggers[trig_id]
