@@ -1070,9 +1070,13 @@ def _record(
 ) -> Commitment:
     start, end = f.clause.span()
     start, end = max(start, sent.start), min(end, sent.end)
-    while end - 1 > start and doc[end - 1].is_punct:
+    last = doc[end - 1]
+    while end - 1 > start and last.is_punct:
         end -= 1
-    span = doc[start:end]
+        last = doc[end - 1]
+    # the offsets from the first and last words (what Span.start_char / end_char are):
+    # no Span made for them
+    start_char, end_char = doc[start].idx, last.idx + len(last)
     spec = tax[f.type]
     cameo, plover = spec.cameo_for(f.modality), spec.plover_for(f.modality)
     if f.signing and f.modality is Modality.COMPLETED and "agreement_signed" in tax:
@@ -1083,9 +1087,9 @@ def _record(
         t = doc[f.trigger[0] : f.trigger[1]]
         trigger = TextSpan(start=t.start_char, end=t.end_char, text=syntax.span_text(t))
     return Commitment(
-        start=span.start_char,
-        end=span.end_char,
-        text=syntax.span_text(span),  # Span.text is rebuilt token by token
+        start=start_char,
+        end=end_char,
+        text=syntax.doc_text(doc)[start_char:end_char],  # Span.text is rebuilt word by word
         type=f.type,
         parties=list(f.parties),
         modality=f.modality,
