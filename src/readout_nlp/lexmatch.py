@@ -183,14 +183,19 @@ class FastMatcher:
             else:
                 self._unanchored.append(n)
 
-    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+    def __call__(
+        self, doclike: Doc | Span, array: numpy.ndarray | None = None
+    ) -> list[tuple[int, int, int]]:
+        """The matches; `array` is the Doc's (or Span's) rows from ``shared_array`` over
+        matchers that include this one, to read the attributes once for several matchers."""
         doc = doclike.doc if isinstance(doclike, Span) else doclike
         offset = doclike.start if isinstance(doclike, Span) else 0
         n = len(doclike)
         extra = list(self._fallback(doclike)) if self._fallback is not None and n else []
         if not n or not self._patterns:
             return sorted(extra, key=lambda m: (m[1], m[2], m[0]))
-        array = _attribute_array(doclike, sorted(self._columns))
+        if array is None:
+            array = _attribute_array(doclike, sorted(self._columns))
         rows = _Rows(array)
         # Candidate patterns per position: where a pattern's first word occurs (one column
         # at a time as a plain list, looked up in a dict: cheaper than numpy.isin for a few
@@ -257,6 +262,18 @@ class FastMatcher:
                 return nxt
             reached = nxt
         return reached
+
+
+def shared_array(doclike: Doc | Span, matchers: Iterable[FastMatcher]) -> numpy.ndarray:
+    """The attribute rows every one of `matchers` reads, for passing to each as ``array``.
+
+    The commitment tagger runs two matchers over every Doc (taxonomy triggers, modality
+    markers) that read some of the same columns: reading them once saves a ``to_array``.
+    """
+    columns: set[int] = set()
+    for m in matchers:
+        columns |= m._columns
+    return _attribute_array(doclike, sorted(columns))
 
 
 def _attribute_array(doclike: Doc | Span, columns: list[int]) -> numpy.ndarray:
@@ -343,16 +360,23 @@ def _spec_mask(spec: _TokenSpec, array: numpy.ndarray, doclike: Doc | Span) -> n
     for key, rx in spec.regexes:
         col = array[:, _COL[_STRING_ATTRS.get(key, A.ORTH)]]
         # Test each distinct word once, not each token, and remember the answer for the
-        # next Doc (a string's hash is the same in every vocab).
-        values = col.tolist()
+        # next Doc (a string's hash is the same in every vocab). Most Docs have no word the
+        # regex finds anything in ("COP28"): then no per-token pass is made at all.
+        distinct = set(col.tolist())
         memo = _regex_memo(rx)
-        unknown = set(values).difference(memo)
-        if len(memo) + len(unknown) > 200_000:
+        if len(memo) + len(distinct) > 200_000:
             memo.clear()
-            unknown = set(values)
-        for h in unknown:
-            memo[h] = rx.search(strings[h]) is not None
-        mask &= numpy.fromiter(map(memo.__getitem__, values), dtype=bool, count=len(values))
+        hits = []
+        for h in distinct:
+            hit = memo.get(h)
+            if hit is None:
+                hit = memo[h] = rx.search(strings[h]) is not None
+            if hit:
+                hits.append(h)
+        if hits:
+            mask &= numpy.isin(col, numpy.array(hits, dtype="uint64"))
+        else:
+            mask[:] = False
     return mask
 
 

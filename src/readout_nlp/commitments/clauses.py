@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .. import syntax
+from ..countries import gazetteer
 from ..records import Modality
 from .lexicon import Lexicon, Marker
 
@@ -618,8 +619,6 @@ def _frame_noun(m: Marker, anchor: Token, end: Token, sent: Span, lex: Lexicon) 
 
 def _possessor(noun: Token, lex: Lexicon) -> Token | None:
     """ "India's readiness", "its commitment", "U.S. support", "an invitation from X"."""
-    from ..countries import gazetteer
-
     for c in noun.children:
         if c.dep_ == "poss":
             return c

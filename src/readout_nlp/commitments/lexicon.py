@@ -139,11 +139,19 @@ class Lexicon:
                 f"{resource_path(LEXICON_FILE)}: no word list {list_id!r} (used by modality.jsonl)"
             ) from None
 
-    def find(self, doc) -> list[tuple[str, int, int]]:
-        """(marker id, start, end) of every marker in the Doc."""
+    def find(self, doc, array=None) -> list[tuple[str, int, int]]:
+        """(marker id, start, end) of every marker in the Doc.
+
+        `array`: the Doc's attribute rows from ``lexmatch.shared_array`` over matchers that
+        include ``self.pattern_matcher(doc.vocab)``."""
         words, patterns = _matchers(self, doc.vocab)
-        found = {(doc.vocab.strings[mid], s, e) for m in (words, patterns) for mid, s, e in m(doc)}
+        found = {(doc.vocab.strings[mid], s, e) for mid, s, e in words(doc)}
+        found.update((doc.vocab.strings[mid], s, e) for mid, s, e in patterns(doc, array=array))
         return sorted(found, key=lambda x: (x[1], x[2], x[0]))
+
+    def pattern_matcher(self, vocab: Vocab) -> FastMatcher:
+        """The matcher of the pattern markers (for ``lexmatch.shared_array``)."""
+        return _matchers(self, vocab)[1]
 
 
 _MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, FastMatcher]] = {}

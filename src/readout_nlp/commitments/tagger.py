@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from .. import syntax
+from ..countries import gazetteer
+from ..lexmatch import shared_array
 from ..records import MODALITY_STRENGTH, Commitment, Modality, TextSpan
 from ..speakers import Roster
 from .clauses import (
@@ -128,8 +130,10 @@ def find_commitments(doc: Doc, taxonomy: Taxonomy | None = None) -> list[Commitm
     layout = layout_of(doc)
     decisions = doc._.readout_decisions or []
     roster: Roster = doc._.readout_roster or Roster([])
-    triggers = _Index(_non_overlapping(doc, tax.find(doc)))
-    markers = lex.find(doc)
+    # the two matchers read some of the same token attributes: read once for both
+    array = shared_array(doc, [tax.matchers(doc.vocab).tokens, lex.pattern_matcher(doc.vocab)])
+    triggers = _Index(_non_overlapping(doc, tax.find(doc, array=array)))
+    markers = lex.find(doc, array=array)
     marker_starts = [m[1] for m in markers]
 
     sents: list[Span | None] = []
@@ -413,8 +417,6 @@ def _relayed(clause: Clause, ctx: PartyContext, lex: Lexicon, codes, rule):
     gov = next((g for g in governors(clause.anchor, ctx.sent) if g.pos_ in ("VERB", "AUX")), None)
     if gov is None or gov.lemma_.lower() not in lex.words("relay_verbs"):
         return codes, rule
-    from .clauses import actor_of
-
     relayed, r = resolve(actor_of(gov), ctx)
     return (relayed, f"relayed.{r}") if relayed else (codes, rule)
 
@@ -479,8 +481,6 @@ def _confirmed(clause: Clause) -> bool:
 
 
 def _names_participant(clause: Clause, ctx: PartyContext) -> bool:
-    from ..countries import gazetteer
-
     gaz = gazetteer()
     doc = clause.anchor.doc
     # not in a framing clause before it ("Indonesia's position is clear: a ceasefire must ...")
@@ -644,8 +644,6 @@ def _about_participant(m: TriggerMatch, clause: Clause, ctx: PartyContext) -> bo
     country (a hotspot), not the other side's core interests."""
     if not m.trigger.about_participant:
         return True
-    from ..countries import gazetteer
-
     gaz = gazetteer()
     doc = clause.anchor.doc
     named = {
@@ -663,6 +661,13 @@ def _trigger_fits(m: TriggerMatch, modality: Modality, tax: Taxonomy) -> bool:
     return tax[m.type].allows(modality)
 
 
+def _overlaps(m: TriggerMatch, words: set[int]) -> bool:
+    for i in range(m.start, m.end):
+        if i in words:
+            return True
+    return False
+
+
 def _types(
     clause: Clause,
     modality: Modality,
@@ -676,12 +681,20 @@ def _types(
 ) -> dict[str, tuple[tuple[int, int] | None, str]]:
     doc = clause.anchor.doc
     sent = ctx.sent
-    scope = set(clause.content) | _actor_name(clause)
+    content = clause.content
+    # The actor's words are read only when a trigger lies outside the content (most clauses
+    # have none, and walking the actor's phrase costs more than the test).
+    actor_words = (
+        _actor_name(clause) if any(not _overlaps(m, content) for m in sent_triggers) else set()
+    )
     inside = [
         m
         for m in sent_triggers
-        if any(i in scope for i in range(m.start, m.end))
-        and not under_blocker(doc[m.start], sent, found.blockers, stop=clause.head)
+        if (_overlaps(m, content) or _overlaps(m, actor_words))
+        and not (
+            found.blockers  # (no blocker in most sentences: no Token to make for the test)
+            and under_blocker(doc[m.start], sent, found.blockers, stop=clause.head)
+        )
         and _name_ok(m, doc, tax)
         and _trigger_fits(m, modality, tax)
         and _about_participant(m, clause, ctx)
@@ -817,6 +830,9 @@ def _topic_hotspots(sent: Span, triggers: list[TriggerMatch], lex: Lexicon) -> l
     """Hotspot names in a sentence-initial topic phrase closed by a comma: "Regarding the East
     Sea issue, they emphasised the importance of ...", "On Ukraine, the Secretary General
     welcomed ...". The topic is what the rest of the sentence is about."""
+    names = [m for m in triggers if m.type == "regional_issues" and m.trigger.kind == "name"]
+    if not names:
+        return []  # (no hotspot named: no need to read the sentence's first words)
     words = [t.lower_ for t in sent[:4]]
     if words and words[0] in lex.words("topic_preps"):
         skip = 1
@@ -827,14 +843,7 @@ def _topic_hotspots(sent: Span, triggers: list[TriggerMatch], lex: Lexicon) -> l
     comma = next((t.i for t in sent[skip : skip + 8] if t.text == ","), None)
     if comma is None:
         return []
-    return [
-        m
-        for m in triggers
-        if m.type == "regional_issues"
-        and m.trigger.kind == "name"
-        and sent.start + skip <= m.start
-        and m.end <= comma
-    ]
+    return [m for m in names if sent.start + skip <= m.start and m.end <= comma]
 
 
 def _aid_to_hotspot(out: dict, doc: Doc, lex: Lexicon) -> bool:
@@ -881,8 +890,8 @@ def _own_hotspots(matches: list[TriggerMatch], doc: Doc, ctx: PartyContext) -> l
     "support for the sovereignty and territorial integrity of Somalia" in a call with Somalia
     is political support; "the bilateral security agreement between Ukraine and Spain" names
     the two sides. Neither is about the conflict."""
-    from ..countries import gazetteer
-
+    if not any(m.type == "regional_issues" and m.trigger.kind == "name" for m in matches):
+        return matches  # (nothing to look up)
     gaz = gazetteer()
     support = any(m.type == "political_support" for m in matches)
     out = []
@@ -917,8 +926,6 @@ def _names_only_a_country(clause: Clause) -> bool:
     """ "U.S. support for a strong, prosperous, independent, and resilient Vietnam": the only
     things named are a country (or its people, government). Not "support for Korea's bid to
     host the World Expo" nor "support for the Accra Initiative"."""
-    from ..countries import gazetteer
-
     gaz = gazetteer()
     doc = clause.anchor.doc
     named = False
@@ -954,8 +961,6 @@ def _actor_name(clause: Clause) -> set[int]:
 
 def _party_name(tokens: list[Token]) -> bool:
     """The words name a country or an organisation as a whole ("the United Nations")."""
-    from ..countries import gazetteer
-
     words = [t for t in tokens if t.pos_ != "DET"]
     return bool(words) and gazetteer().code_for_name(" ".join(t.text for t in words)) is not None
 
@@ -1065,9 +1070,13 @@ def _record(
 ) -> Commitment:
     start, end = f.clause.span()
     start, end = max(start, sent.start), min(end, sent.end)
-    while end - 1 > start and doc[end - 1].is_punct:
+    last = doc[end - 1]
+    while end - 1 > start and last.is_punct:
         end -= 1
-    span = doc[start:end]
+        last = doc[end - 1]
+    # the offsets from the first and last words (what Span.start_char / end_char are):
+    # no Span made for them
+    start_char, end_char = doc[start].idx, last.idx + len(last)
     spec = tax[f.type]
     cameo, plover = spec.cameo_for(f.modality), spec.plover_for(f.modality)
     if f.signing and f.modality is Modality.COMPLETED and "agreement_signed" in tax:
@@ -1078,9 +1087,9 @@ def _record(
         t = doc[f.trigger[0] : f.trigger[1]]
         trigger = TextSpan(start=t.start_char, end=t.end_char, text=syntax.span_text(t))
     return Commitment(
-        start=span.start_char,
-        end=span.end_char,
-        text=syntax.span_text(span),  # Span.text is rebuilt token by token
+        start=start_char,
+        end=end_char,
+        text=syntax.doc_text(doc)[start_char:end_char],  # Span.text is rebuilt word by word
         type=f.type,
         parties=list(f.parties),
         modality=f.modality,
@@ -1101,20 +1110,26 @@ def _unique_span(doc: Doc, sent: Span, f: _Found, used: set[tuple[int, int]]) ->
     cannot share a span: the span is the trigger's words when they lie in the sentence, else
     the clause, the sentence or the marker word.
     """
-    start, end = f.clause.span()
-    candidates = []
-    if f.trigger is not None and sent.start <= f.trigger[0] and f.trigger[1] <= sent.end:
-        candidates.append(f.trigger)
-    candidates += [(max(start, sent.start), min(end, sent.end)), (sent.start, sent.end)]
-    candidates += [(f.clause.anchor.i, f.clause.anchor.i + 1)]
-    candidates += [(i, i + 1) for i in range(sent.start, sent.end)]
-    for s, e in candidates:
+    for s, e in _span_candidates(sent, f):
         span = Span(doc, s, e, label=f.type)
         key = (span.start_char, span.end_char)
         if key not in used:
             used.add(key)
             return span
     return None
+
+
+def _span_candidates(sent: Span, f: _Found):
+    """The token ranges `_unique_span` tries, in order (a generator: the first one is almost
+    always free, and a list of every word of the sentence was built for nothing)."""
+    start, end = f.clause.span()
+    if f.trigger is not None and sent.start <= f.trigger[0] and f.trigger[1] <= sent.end:
+        yield f.trigger
+    yield max(start, sent.start), min(end, sent.end)
+    yield sent.start, sent.end
+    yield f.clause.anchor.i, f.clause.anchor.i + 1
+    for i in range(sent.start, sent.end):
+        yield i, i + 1
 
 
 __all__ = ["find_commitments", "governors"]

@@ -258,17 +258,25 @@ class Taxonomy:
             self._matchers[key] = _compile(self, vocab)
         return self._matchers[key]
 
-    def find(self, doc) -> list[TriggerMatch]:
-        """Every trigger match in the Doc, after the triggers' own context conditions."""
+    def find(self, doc, array=None) -> list[TriggerMatch]:
+        """Every trigger match in the Doc, after the triggers' own context conditions.
+
+        `array`: the Doc's attribute rows from ``lexmatch.shared_array`` over matchers that
+        include ``self.matchers(doc.vocab).tokens`` (read once for several matchers)."""
         ms = self.matchers(doc.vocab)
         found: set[tuple[str, int, int]] = set()
-        for matcher in (ms.lower, ms.lemma, ms.exact, ms.tokens):
+        for matcher in (ms.lower, ms.lemma, ms.exact):
             for mid, start, end in matcher(doc):
                 found.add((doc.vocab.strings[mid], start, end))
+        for mid, start, end in ms.tokens(doc, array=array):
+            found.add((doc.vocab.strings[mid], start, end))
         out = []
         for trig_id, start, end in sorted(found, key=lambda x: (x[1], x[2], x[0])):
             type_id, trig = self._triggers[trig_id]
-            if _context_ok(doc, trig, start, end):
+            # (most triggers have no context condition: no call for them)
+            if not (trig.not_followed_by or trig.not_preceded_by) or _context_ok(
+                doc, trig, start, end
+            ):
                 out.append(TriggerMatch(type_id, trig, start, end))
         return out
 
@@ -316,9 +324,15 @@ def _compile(tax: Taxonomy, vocab: Vocab) -> _Matchers:
     return ms
 
 
+@lru_cache(maxsize=1024)
+def _stop_words(words: tuple[str, ...]) -> frozenset[str]:
+    """A context condition's words, lower-cased (made once per condition, not per match)."""
+    return frozenset(w.lower() for w in words)
+
+
 def _context_ok(doc, trig: Trigger, start: int, end: int) -> bool:
     if trig.not_followed_by:
-        stop = {w.lower() for w in trig.not_followed_by}
+        stop = _stop_words(tuple(trig.not_followed_by))
         for t in doc[end : min(end + 3, len(doc))]:
             if t.is_punct and t.text not in {"-"}:
                 break
@@ -332,7 +346,7 @@ def _context_ok(doc, trig: Trigger, start: int, end: int) -> bool:
         ):
             return False
     if trig.not_preceded_by:
-        stop = {w.lower() for w in trig.not_preceded_by}
+        stop = _stop_words(tuple(trig.not_preceded_by))
         for t in doc[max(0, start - 2) : start]:
             if t.lower_ in stop or t.lemma_.lower() in stop:
                 return False
