@@ -383,6 +383,29 @@ def test_read_event_type(title, lead, expected):
     assert read_event_type(title, lead)[0] is EventType(expected)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi Holds Talks with Beibut Atamkulov",
+        "PRESIDENT XI JINPING HELD A TELEPHONE CONVERSATION WITH PRESIDENT TOKAYEV",
+        "The two leaders spoke by videoconference and issued a Joint Communiqué.",
+        "President Erdoğan VİSİTED İSTANBUL and Receives the Delegation",
+        "ſpoke with the Minister on the ſidelines of the Summit",
+        "The Prime Minister welcomed President Tomás Rojas of Chile to Downing Street.",
+        "A tête-à-tête over a working lunch.",
+    ],
+)
+def test_event_cue_prefilter_never_hides_a_match(text):
+    """A cue skipped for lack of its mandatory words (`_cue_scan`) has no match in the text."""
+    from readout_nlp.meta import _event_lexicon, _fold_for_needs
+
+    folded = _fold_for_needs(text)
+    for cue in _event_lexicon()[0]:
+        if cue.pattern.search(text):
+            where = folded if cue.pattern.flags & re.I else text
+            assert cue.needs is None or any(w in where for w in cue.needs), cue.id
+
+
 # ---------------------------------------------------------------------------------------
 # Publishers
 

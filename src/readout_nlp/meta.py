@@ -36,6 +36,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+try:  # the regex parser, to read an event cue's mandatory words (`_literal_needs`)
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 from .countries import CountryHit, gazetteer, trie_pattern
 from .records import CharSpan, EventType, Meta, Participant
 from .resources import load_jsonl
@@ -101,6 +108,68 @@ class EventCue:
     rank: int
     scope: str
     pattern: re.Pattern[str]
+    # literal words one of which every match contains (lower case for a case-insensitive
+    # pattern), or None: a text holding none of them cannot match (see `_literal_needs`)
+    needs: tuple[str, ...] | None = None
+
+
+def _literal_needs(items: list) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of the parsed pattern `items` contains.
+
+    Python's `re` scans a ``\\b``-initial case-insensitive pattern position by position; a
+    substring test for its mandatory words is far cheaper, and most sentences hold no cue.
+    Only ASCII literals are used: `_fold_for_needs` makes a substring test exact for them.
+    Of the candidates (a run of literals, or one per branch of an alternation that every match
+    passes through) the one with the longest shortest word is kept.
+    """
+    candidates: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(("".join(run),))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        flush()
+        sub: tuple[str, ...] | None = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            sub = _literal_needs(av[3].data)
+        elif op is _sre.BRANCH:
+            alts = [_literal_needs(alt.data) for alt in av[1]]
+            if all(alts):
+                sub = tuple(w for alt in alts for w in alt)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            sub = _literal_needs(av[2].data)
+        if sub:
+            candidates.append(sub)
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: min(len(w) for w in c))
+
+
+# The only characters outside ASCII that a case-insensitive ASCII letter matches whose
+# `str.lower()` is not that letter (checked over all of Unicode).
+_NEEDS_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _fold_for_needs(text: str) -> str:
+    """`text` lower-cased so that an ASCII word a case-insensitive pattern matches in it is a
+    substring of the result."""
+    if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f"):
+        text = text.translate(_NEEDS_FOLD)
+    return text.lower()
+
+
+def _cue_needs(pattern: str, flags: int) -> tuple[str, ...] | None:
+    needs = _literal_needs(_sre_parse.parse(pattern, flags).data)
+    if needs is None:
+        return None
+    return tuple(dict.fromkeys(w.lower() for w in needs) if flags & re.I else needs)
 
 
 @lru_cache(maxsize=1)
@@ -111,14 +180,16 @@ def _event_lexicon() -> tuple[tuple[EventCue, ...], re.Pattern[str]]:
         if e.get("kind") == "subordinate":
             subordinate = re.compile(e["pattern"], re.I)
             continue
+        # "case": true keeps capitals meaningful ("welcomed <Names> to <Place>")
+        flags = 0 if e.get("case") else re.I
         cues.append(
             EventCue(
                 e["id"],
                 EventType(e["type"]),
                 int(e.get("rank", 0)),
                 e.get("scope", "both"),
-                # "case": true keeps capitals meaningful ("welcomed <Names> to <Place>")
-                re.compile(e["pattern"], 0 if e.get("case") else re.I),
+                re.compile(e["pattern"], flags),
+                _cue_needs(e["pattern"], flags),
             )
         )
     return tuple(cues), subordinate
@@ -1041,10 +1112,7 @@ class _Reader:
                 titles.append(title)
         for tl in titles:
             for ab in lex.abbreviations.get(tl.lower(), ()):
-                if (
-                    ab not in aliases
-                    and next(_occurrences(self.text, ab), None) is not None
-                ):
+                if ab not in aliases and next(_occurrences(self.text, ab), None) is not None:
                     aliases.append(ab)
         if country is None:
             for tl in titles:
@@ -1130,8 +1198,13 @@ def _cue_scan(text: str) -> tuple[tuple[EventCue, re.Match[str], bool, bool], ..
     sentences are asked about several times per document, and the regexes are the cost.
     """
     cues, subordinate = _event_lexicon()
+    folded = _fold_for_needs(text)
     out = []
     for cue in cues:
+        if cue.needs is not None:
+            where = folded if cue.pattern.flags & re.I else text
+            if not any(w in where for w in cue.needs):
+                continue
         for m in cue.pattern.finditer(text):
             framed = bool(subordinate.search(text[: m.start()]))
             temporal = framed and bool(
