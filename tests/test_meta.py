@@ -402,8 +402,9 @@ def test_event_cue_prefilter_never_hides_a_match(text):
     folded = _fold_for_needs(text)
     for cue in _event_lexicon()[0]:
         if cue.pattern.search(text):
-            where = folded if cue.pattern.flags & re.I else text
+            where = folded if cue.ignore_case else text
             assert cue.needs is None or any(w in where for w in cue.needs), cue.id
+            assert cue.ignore_case == bool(cue.pattern.flags & re.I)
 
 
 # ---------------------------------------------------------------------------------------

@@ -111,6 +111,7 @@ class EventCue:
     # literal words one of which every match contains (lower case for a case-insensitive
     # pattern), or None: a text holding none of them cannot match (see `_literal_needs`)
     needs: tuple[str, ...] | None = None
+    ignore_case: bool = True  # `pattern.flags & re.I`, read once (the flag enum is slow to test)
 
 
 def _literal_needs(items: list) -> tuple[str, ...] | None:
@@ -190,6 +191,7 @@ def _event_lexicon() -> tuple[tuple[EventCue, ...], re.Pattern[str]]:
                 e.get("scope", "both"),
                 re.compile(e["pattern"], flags),
                 _cue_needs(e["pattern"], flags),
+                bool(flags & re.I),
             )
         )
     return tuple(cues), subordinate
@@ -432,13 +434,17 @@ def first_full_date(text: str, *, month_first: bool = False) -> dt.date | None:
 # =======================================================================================
 # Tokens and name phrases
 
+# The dotted forms all start with a capital: the lookahead spares every other position (most of
+# a text) the five attempts.
 _TOKEN = re.compile(
     r"""
-      (?:[A-Z]\.){2,}(?![A-Za-z])                       # H.E., U.S., P.R.C.
-    | [A-Z]\.[A-Z](?![\w.])                             # U.S, U.K (the last dot dropped)
-    | (?:Mr|Mrs|Ms|Dr|Prof|Hon|Rt|Amb|Sen|Gen|St|Jr|Sr|Smt|Sh|Messrs)\.(?!\w)
-    | (?:[A-Z]|Ts|Kh|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.[A-Z][a-z]+ # Mongolian: "Ts.Oyunbileg", "B.Battsetseg"
-    | [A-Z]\.(?=\s)                                     # an initial: "Thomas E. Harland"
+      (?=[A-Z])(?:
+          (?:[A-Z]\.){2,}(?![A-Za-z])                     # H.E., U.S., P.R.C.
+        | [A-Z]\.[A-Z](?![\w.])                           # U.S, U.K (the last dot dropped)
+        | (?:Mr|Mrs|Ms|Dr|Prof|Hon|Rt|Amb|Sen|Gen|St|Jr|Sr|Smt|Sh|Messrs)\.(?!\w)
+        | (?:[A-Z]|Ts|Kh|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.[A-Z][a-z]+ # Mongolian: "Ts.Oyunbileg"
+        | [A-Z]\.(?=\s)                                   # an initial: "Thomas E. Harland"
+      )
     | \w+(?:[-‐/]\w+|['’]\w+)*                          # Abdel-Rahman, HR/VP, People's, O'Brien
     | [^\w\s]
     """,
@@ -560,6 +566,9 @@ def _copy_mention(m: Mention) -> Mention:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -620,8 +629,9 @@ class _Reader:
 
     # -- tokens --------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Tok]:
-        seg = self.text[a:b]
-        toks = [Tok(m.group(), a + m.start(), a + m.end()) for m in _TOKEN.finditer(seg)]
+        # `finditer(text, a, b)` reads text[a:b] as a string of its own (no look-behinds to see
+        # past `a`, lookaheads stop at `b`) and gives offsets into `text`
+        toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text, a, b)]
         hits = [h for h in self._share(self.country_hits, self._hit_starts, a, b) if h.end <= b]
         cities = [c for c in self._share(self.city_spans, self._city_starts, a, b) if c[1] <= b]
         for t in toks:
@@ -935,7 +945,7 @@ class _Reader:
         last = run[-1]
         name_end = last.start + len(last.base)
         name = self.text[first.start : name_end]
-        name = re.sub(r"\s+", " ", name)
+        name = _SPACES.sub(" ", name)
         start = chain[0].start if chain else (toks[k + 1].start if k + 1 <= i else first.start)
         return Mention(
             start=start,
@@ -1107,7 +1117,7 @@ class _Reader:
                 continue
             has_head = True
             title = self.text[u[0].start : u[-1].end]
-            title = re.sub(r"\s+", " ", title).strip(" ,")
+            title = _SPACES.sub(" ", title).strip(" ,")
             if title and title not in titles:
                 titles.append(title)
         for tl in titles:
@@ -1164,15 +1174,19 @@ class _Reader:
         return out
 
 
+_OPENING_QUOTES = re.compile(r"^[“\"‘']+")
+_DATE_PHRASE = re.compile(r"(?:On|In|At)\b[^.]{0,80},")
+
+
 def _bare_start(before: str) -> bool:
     """Nothing but a date phrase, a dateline or a quotation mark before a headline/lead subject."""
     s = before.strip()
     if not s:
         return True
-    s = re.sub(r"^[“\"‘']+", "", s).strip()
+    s = _OPENING_QUOTES.sub("", s).strip()
     if not s:
         return True
-    return bool(re.fullmatch(r"(?:On|In|At)\b[^.]{0,80},", s))
+    return bool(_DATE_PHRASE.fullmatch(s))
 
 
 # =======================================================================================
@@ -1202,7 +1216,7 @@ def _cue_scan(text: str) -> tuple[tuple[EventCue, re.Match[str], bool, bool], ..
     out = []
     for cue in cues:
         if cue.needs is not None:
-            where = folded if cue.pattern.flags & re.I else text
+            where = folded if cue.ignore_case else text
             if not any(w in where for w in cue.needs):
                 continue
         for m in cue.pattern.finditer(text):
@@ -1763,6 +1777,10 @@ def _sub_meeting_reported(text: str, layout: Layout, s, m: Mention) -> bool:
     )
 
 
+_SIDE_AFTER = re.compile(r"\s+side\b")
+_PAIRING = re.compile(r"\s*(?:-|–|—|and|&)\s*")
+
+
 def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Counter[str]:
     """How strongly the body suggests each country as a side of the event.
 
@@ -1778,19 +1796,23 @@ def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Coun
     spans = [(s.start, s.end) for s in layout.sentences]
     if layout.title:
         spans.append(layout.title)  # "Korea-U.S. Foreign Ministers' Meeting": the two sides
+    # the characters of those spans, marked once (not every hit against every sentence)
+    inside = bytearray(len(text) + 1)
+    for a, b in spans:
+        inside[a:b] = b"\x01" * (b - a)
     hits = [
         h
         for h in reader.country_hits
-        if h.code and not gaz.is_organization(h.code) and any(a <= h.start < b for a, b in spans)
+        if h.code and not gaz.is_organization(h.code) and inside[h.start]
     ]
     for k, h in enumerate(hits):
         # "The Chinese side welcomes ...": a side of the talks by definition
-        weight = 3 if re.match(r"\s+side\b", text[h.end : h.end + 8]) else 1
+        weight = 3 if _SIDE_AFTER.match(text, h.end, h.end + 8) else 1
         for other in hits[max(0, k - 1) : k + 2]:
             if other is h or other.code == h.code or other.code not in partners:
                 continue
             between = text[min(h.end, other.end) : max(h.start, other.start)]
-            if re.fullmatch(r"\s*(?:-|–|—|and|&)\s*", between):
+            if _PAIRING.fullmatch(between):
                 weight = 3
         counts[h.code] += weight
     return counts
@@ -2200,10 +2222,13 @@ def _name_for_post(
     return title, "participant.post_as_name"
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _surname(name: str) -> str:
     """The family name as printed alone in the text: the capitalised one in "KAMIYA Hiroshi",
     else the last word ("Harland"); Chinese names are written whole ("Wang Yi")."""
-    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    words = [w for w in name.split() if not _INITIAL.fullmatch(w)]
     caps = [w for w in words if len(w) > 2 and w.isupper()]
     if caps:
         return caps[0].capitalize()
@@ -2227,7 +2252,7 @@ def _name_variants(text: str, name: str) -> list[str]:
             cap = w.capitalize()
             if cap in text and re.search(rf"\b{re.escape(cap)}\b", text):
                 out.append(cap)
-    if len(words) >= 2 and not re.fullmatch(r"[A-Z]\.", words[0]):
+    if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
         initial = f"{words[0][0]}. {words[-1]}"
         if initial in text and re.search(rf"(?<!\w){re.escape(initial)}\b", text):
             out.append(initial)
