@@ -43,7 +43,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-from .countries import CountryHit, gazetteer, trie_pattern
+from .countries import CountryHit, finditer_after_boundary, gazetteer, trie_pattern
 from .records import CharSpan, EventType, Meta, Participant
 from .resources import load_jsonl
 from .segment import Layout, Removed
@@ -166,11 +166,12 @@ def _fold_for_needs(text: str) -> str:
     return text.lower()
 
 
-def _cue_needs(pattern: str, flags: int) -> tuple[str, ...] | None:
-    needs = _literal_needs(_sre_parse.parse(pattern, flags).data)
+def _cue_needs(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    # `rx.flags` includes the pattern's own global flags ("(?i)...")
+    needs = _literal_needs(_sre_parse.parse(rx.pattern, rx.flags).data)
     if needs is None:
         return None
-    return tuple(dict.fromkeys(w.lower() for w in needs) if flags & re.I else needs)
+    return tuple(dict.fromkeys(w.lower() for w in needs) if rx.flags & re.I else needs)
 
 
 @lru_cache(maxsize=1)
@@ -182,16 +183,16 @@ def _event_lexicon() -> tuple[tuple[EventCue, ...], re.Pattern[str]]:
             subordinate = re.compile(e["pattern"], re.I)
             continue
         # "case": true keeps capitals meaningful ("welcomed <Names> to <Place>")
-        flags = 0 if e.get("case") else re.I
+        rx = re.compile(e["pattern"], 0 if e.get("case") else re.I)
         cues.append(
             EventCue(
                 e["id"],
                 EventType(e["type"]),
                 int(e.get("rank", 0)),
                 e.get("scope", "both"),
-                re.compile(e["pattern"], flags),
-                _cue_needs(e["pattern"], flags),
-                bool(flags & re.I),
+                rx,
+                _cue_needs(rx),
+                bool(rx.flags & re.I),
             )
         )
     return tuple(cues), subordinate
@@ -204,6 +205,8 @@ class Places:
     city_rx: re.Pattern[str]
     venue_rx: re.Pattern[str]
     country_of: dict[str, str] = field(default_factory=dict)  # canonical city → country code
+    # `city_rx` without its look-behind, for `_city_matches` (which checks it, faster)
+    city_trie: re.Pattern[str] | None = None
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -224,9 +227,15 @@ def places() -> Places:
             by_form[e["city"].upper()] = e["city"]
             if e.get("country"):
                 country_of.setdefault(e["city"], e["country"])
-    city_rx = re.compile(r"(?<![\w-])(?:" + _alternation(by_form) + r")(?![\w-])")
+    city_trie = re.compile(r"(?:" + _alternation(f for f in by_form if f) + r")(?![\w-])")
+    city_rx = re.compile(r"(?<![\w-])" + city_trie.pattern)
     venue_rx = re.compile(r"(?<![\w-])(?:" + _alternation(venues) + r")(?![\w-])")
-    return Places(by_form, venues, city_rx, venue_rx, country_of)
+    return Places(by_form, venues, city_rx, venue_rx, country_of, city_trie=city_trie)
+
+
+def _city_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``places().city_rx.finditer(text)`` finds."""
+    return finditer_after_boundary(places().city_trie, text, "-")
 
 
 @dataclass(frozen=True)
@@ -600,23 +609,26 @@ class _Reader:
         self.places = places()
         # Countries and cities are found once over the whole text; spans then take their share.
         self.country_hits = [h for h in self.gaz.find(self.text) if h.code or h.codes]
-        self.city_spans = [(m.start(), m.end()) for m in self.places.city_rx.finditer(self.text)]
+        self.city_spans = [(m.start(), m.end()) for m in _city_matches(self.text)]
         # GPE entities once: `doc.ents` rebuilds its tuple on every access, and a span's share
         # of each list is found by bisection, so reading 12,000 sentences of one paragraph
         # stays linear.
-        ents = doc.ents
-        self.gpe = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ == "GPE"]
+        # One pass over the entities for both lists (a Span's attributes are not cheap).
+        n = len(self.text)
+        self.gpe: list[tuple[int, int, str]] = []
+        self.ent = [""] * n  # NER label per character ("" outside entities)
+        for e in doc.ents:
+            a, end, label = e.start_char, e.end_char, e.label_
+            if label == "GPE":
+                self.gpe.append((a, end, e.text))
+            b = min(end, n)
+            if a < b:
+                self.ent[a:b] = [label] * (b - a)
         self._hit_starts = [h.start for h in self.country_hits]
         self._city_starts = [c[0] for c in self.city_spans]
         self._gpe_starts = [g[0] for g in self.gpe]
         self._mention_cache: dict[tuple[int, int, bool], list[Mention]] = {}
         self._honorific_phrases = _honorific_index(self.lex.honorific_phrases)
-        n = len(self.text)
-        self.ent = [""] * n  # NER label per character ("" outside entities)
-        for e in ents:
-            a, b = e.start_char, min(e.end_char, n)
-            if a < b:
-                self.ent[a:b] = [e.label_] * (b - a)
 
     @staticmethod
     def _share(items: list, starts: list[int], a: int, b: int) -> list:
@@ -634,8 +646,13 @@ class _Reader:
         toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text, a, b)]
         hits = [h for h in self._share(self.country_hits, self._hit_starts, a, b) if h.end <= b]
         cities = [c for c in self._share(self.city_spans, self._city_starts, a, b) if c[1] <= b]
-        for t in toks:
-            t.cls = self._classify(t, hits, cities)
+        if hits or cities:
+            for t in toks:
+                t.cls = self._classify(t, hits, cities)
+        else:  # no country or city in the span: each class is the word's alone (memoised)
+            for t in toks:
+                cls = _WORD_CLASS.get(t.text)
+                t.cls = cls if cls is not None else self._word_class(t)
         # "His Highness Sheikh ...", "His Royal Highness Prince ...", "Her Excellency ...":
         # styles of several words
         for i, t in enumerate(toks):
@@ -676,6 +693,9 @@ class _Reader:
         for s, e in cities:
             if s <= t.start < e:
                 return "CITY"
+        return self._word_class(t)
+
+    def _word_class(self, t: Tok) -> str:
         # The rest depends on the word alone (`t.base` is a function of `t.text`): cached (a
         # readout repeats its words).
         cls = _WORD_CLASS.get(t.text)
@@ -1440,7 +1460,7 @@ def _cities_in(
     seg = text[a:b]
     gaz = gazetteer()
     out: list[tuple[int, str, str]] = []
-    for m in places().city_rx.finditer(seg):
+    for m in _city_matches(seg):
         s, e = a + m.start(), a + m.end()
         if need_prep and not _place_prep(text, a, s):
             continue
