@@ -1599,3 +1599,22 @@ def test_dev_gold_meta(nlp):
         fn += len(gold_names_) - len(matched)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert min(ok_date / n, ok_type / n, ok_loc / n, f1) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H.E. Mr. Ts.Oyunbileg met U.S Secretary Thomas E. Harland (EAM) in  Ulaanbaatar.",
+        "People’s Republic, O'Brien, Abdel-Rahman, HR/VP\u00a0Kaja\tKallas — “quoted” ...",
+        "B.Battsetseg2 and Mr.X; P.R.C.s; E.",
+        "",
+    ],
+)
+def test_tokenize_finds_the_token_pattern_offsets(text):
+    """`_tokenize` (findall and str.find) gives what `_TOKEN.finditer` gives, in any window."""
+    from readout_nlp.meta import _TOKEN, _tokenize
+
+    for a, b in [(0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))]:
+        expected = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text[a:b])]
+        expected = [(w, a + s, a + e) for w, s, e in expected]
+        assert [(t.text, t.start, t.end) for t in _tokenize(text, a, b)] == expected

@@ -166,12 +166,30 @@ def _fold_for_needs(text: str) -> str:
     return text.lower()
 
 
-def _cue_needs(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+def _pattern_needs(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     # `rx.flags` includes the pattern's own global flags ("(?i)...")
     needs = _literal_needs(_sre_parse.parse(rx.pattern, rx.flags).data)
     if needs is None:
         return None
-    return tuple(dict.fromkeys(w.lower() for w in needs) if rx.flags & re.I else needs)
+    return tuple(dict.fromkeys([w.lower() for w in needs] if rx.flags & re.I else needs))
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """A regex's mandatory words (`_pattern_needs`): a text that holds none cannot match."""
+
+    needs: tuple[str, ...] | None
+    ignore_case: bool
+
+    @classmethod
+    def of(cls, rx: re.Pattern[str]) -> _Gate:
+        return cls(_pattern_needs(rx), bool(rx.flags & re.I))
+
+    def open(self, text: str) -> bool:
+        if self.needs is None:
+            return True
+        where = _fold_for_needs(text) if self.ignore_case else text
+        return any(w in where for w in self.needs)
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +209,7 @@ def _event_lexicon() -> tuple[tuple[EventCue, ...], re.Pattern[str]]:
                 int(e.get("rank", 0)),
                 e.get("scope", "both"),
                 rx,
-                _cue_needs(rx),
+                _pattern_needs(rx),
                 bool(rx.flags & re.I),
             )
         )
@@ -247,20 +265,19 @@ class PublisherRule:
     # "pieces" (masthead, byline ...), "masthead" (pieces above the first paragraph only) or
     # "title" (a house headline style)
     scope: str = "pieces"
+    gate: _Gate | None = None  # most pieces hold none of a rule's words: no search then
+
+
+def _publisher_rule(e: dict) -> PublisherRule:
+    rx = re.compile(e["pattern"])
+    return PublisherRule(
+        e["id"], rx, e.get("code"), e.get("principal_title"), e.get("scope", "pieces"), _Gate.of(rx)
+    )
 
 
 @lru_cache(maxsize=1)
 def _publisher_rules() -> tuple[PublisherRule, ...]:
-    return tuple(
-        PublisherRule(
-            e["id"],
-            re.compile(e["pattern"]),
-            e.get("code"),
-            e.get("principal_title"),
-            e.get("scope", "pieces"),
-        )
-        for e in load_jsonl("publishers.jsonl")
-    )
+    return tuple(_publisher_rule(e) for e in load_jsonl("publishers.jsonl"))
 
 
 # =======================================================================================
@@ -544,6 +561,24 @@ class Tok:
         return self.text[:-2] if self.possessive else self.text
 
 
+def _tokenize(text: str, a: int, b: int) -> list[Tok]:
+    """The `_TOKEN` tokens of text[a:b] (offsets into `text`).
+
+    `findall` makes no match objects: a token's offset is found again with `str.find`, which
+    is exact because every character that is not white space starts a token (`\\w+` or
+    `[^\\w\\s]`), so only white space lies between two tokens. `findall(text, a, b)` reads
+    text[a:b] as a string of its own (`_TOKEN` has no look-behind, its lookaheads stop at `b`).
+    """
+    toks: list[Tok] = []
+    find = text.find
+    pos = a
+    for word in _TOKEN.findall(text, a, b):
+        start = find(word, pos)
+        pos = start + len(word)
+        toks.append(Tok(word, start, pos))
+    return toks
+
+
 @dataclass
 class Mention:
     """A person (or a post, when `name` is empty) as one phrase of the text."""
@@ -641,9 +676,7 @@ class _Reader:
 
     # -- tokens --------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Tok]:
-        # `finditer(text, a, b)` reads text[a:b] as a string of its own (no look-behinds to see
-        # past `a`, lookaheads stop at `b`) and gives offsets into `text`
-        toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.text, a, b)]
+        toks = _tokenize(self.text, a, b)
         hits = [h for h in self._share(self.country_hits, self._hit_starts, a, b) if h.end <= b]
         cities = [c for c in self._share(self.city_spans, self._city_starts, a, b) if c[1] <= b]
         if hits or cities:
@@ -1373,6 +1406,8 @@ def read_publisher(layout: Layout) -> Publisher | None:
                 rule.scope == "masthead" and scope == "pieces" and p.start < body_start
             ):
                 continue
+            if rule.gate is not None and not rule.gate.open(piece):
+                continue
             m = rule.pattern.search(piece)
             if not m:
                 continue
@@ -1629,7 +1664,7 @@ def read_location(
             if s.paragraph > lead_par + 3:
                 break
             sent = text[s.start : s.end]
-            if _SUB_MEETING.match(sent) or (_cues_in(sent, "lead") and s.paragraph != lead_par):
+            if _sub_meeting(sent) or (_cues_in(sent, "lead") and s.paragraph != lead_par):
                 found = _cities_in(reader, s.start, s.end, later=True)
                 if found:
                     return found[0][1], "location.event_sentence"
@@ -1725,8 +1760,13 @@ def _body_mentions_of(
     words are skipped. The test uses p's name as it is when the sentence comes up, since a
     sentence before may have given a fuller form.
     """
+    name: str | None = None
+    words: list[str] = []
     for s, low in zip(layout.sentences, folded, strict=True):
-        if any(w.casefold() in low for w in _name_key(p.name)):
+        if p.name != name:  # casefolded once per form of the name, not per sentence
+            name = p.name
+            words = [w.casefold() for w in _name_key(name)]
+        if any(w in low for w in words):
             yield from (x for x in reader.mentions(s.start, s.end) if not x.title_only)
 
 
@@ -1751,12 +1791,19 @@ def _cue_offset(text: str) -> int | None:
     return found[0][0] if found else None
 
 
+def _sub_meeting(sent: str) -> re.Match[str] | None:
+    """`_SUB_MEETING.match(sent)`, skipping the (backtracking) match in a sentence without any
+    of its verbs."""
+    return _SUB_MEETING.match(sent) if _SUB_MEETING_GATE.open(sent) else None
+
+
 _SUB_MEETING = re.compile(
     r"^(?:(?:During|On|In|At|After|Later|Subsequently|Separately|Earlier|Also)\b[^,;]{0,60},\s*)?"
     r"(?P<subj>[^,;]{1,80}?)\s+(?:also\s+|later\s+|separately\s+)?(?:met(?:\s+with)?|held\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meetings?)\s+with|called\s+on|had\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\s+with|"
     r"received|paid\s+a\s+courtesy\s+call\s+on)\s+"
 )
+_SUB_MEETING_GATE = _Gate.of(_SUB_MEETING)
 
 
 # A visit's programme listed in one sentence: "called on Prime Minister X and met with the
@@ -2009,7 +2056,7 @@ def read_participants(
     # 4. sub-meetings of a visit: "EAM called on Prime Minister ... H.E. Mr. Bakhodir Yusupov"
     for s in layout.sentences[lead_i + 1 :]:
         sent = text[s.start : s.end]
-        m0 = _SUB_MEETING.match(sent)
+        m0 = _sub_meeting(sent)
         if not m0 or not principals:
             continue
         subj = m0.group("subj")
