@@ -1618,3 +1618,24 @@ def test_tokenize_finds_the_token_pattern_offsets(text):
         expected = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text[a:b])]
         expected = [(w, a + s, a + e) for w, s, e in expected]
         assert [(t.text, t.start, t.end) for t in _tokenize(text, a, b)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On MAY 5, 2024 (Monday), 6-7 November 2023, 05.03.2024, 2019/05/22; this morning",
+        "EAM also met Minister X. The Foreign Minister paid a courtesy call on the King.",
+        "President of Russia | Kremlin | Office of the Spokesperson | Ministry of Foreign Affairs",
+        "Yesterday, Sept. 12 — Xinhua; the Federal Foreign Office; SPA -- ",
+    ],
+)
+def test_regex_gates_never_hide_a_match(text):
+    """A pattern skipped for lack of its mandatory words (`_Gate`) has no match in the text."""
+    from readout_nlp import meta
+
+    patterns = [rx for _kind, rx in [*meta._FULL_DATES, *meta._PARTIAL_DATES]]
+    patterns += [meta._WEEKDAY, meta._RELATIVE, meta._SUB_MEETING]
+    patterns += [r.pattern for r in meta._publisher_rules()]
+    for rx in patterns:
+        if rx.search(text):
+            assert meta._Gate.of(rx).open(text), rx.pattern

@@ -185,10 +185,14 @@ class _Gate:
     def of(cls, rx: re.Pattern[str]) -> _Gate:
         return cls(_pattern_needs(rx), bool(rx.flags & re.I))
 
-    def open(self, text: str) -> bool:
+    def open(self, text: str, folded: str | None = None) -> bool:
+        """Whether `text` may match (`folded`: `_fold_for_needs(text)`, if the caller has it)."""
         if self.needs is None:
             return True
-        where = _fold_for_needs(text) if self.ignore_case else text
+        if self.ignore_case:
+            where = folded if folded is not None else _fold_for_needs(text)
+        else:
+            where = text
         return any(w in where for w in self.needs)
 
 
@@ -336,6 +340,12 @@ _RELATIVE = re.compile(
 )
 
 
+_DATE_GATES = {
+    kind: _Gate.of(rx)
+    for kind, rx in [*_FULL_DATES, *_PARTIAL_DATES, ("weekday", _WEEKDAY), ("relative", _RELATIVE)]
+}
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression in a text: a full date, a day and month, a weekday or "today"."""
@@ -394,11 +404,14 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    folded = _fold_for_needs(text)  # for the gates: most texts name no month, weekday or year
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
     for kind, rx in _FULL_DATES:
+        if not _DATE_GATES[kind].open(text, folded):
+            continue
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -418,7 +431,9 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
             if d is not None:
                 out.append(DateMention(m.start(), m.end(), "full", date=d))
                 taken.append((m.start(), m.end()))
-    for _kind, rx in _PARTIAL_DATES:
+    for kind, rx in _PARTIAL_DATES:
+        if not _DATE_GATES[kind].open(text, folded):
+            continue
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -429,7 +444,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
                 DateMention(m.start(), m.end(), "partial", month=_month(m.group("mon")), day=day)
             )
             taken.append((m.start(), m.end()))
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if _DATE_GATES["weekday"].open(text, folded) else ():
         # "Monday, 3 March 2025" / "on Tuesday, Sept. 12": the weekday only names the date after it.
         if any(0 <= s - m.end() <= 4 for s, _e in taken):
             continue
@@ -438,7 +453,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
                 m.start(), m.end(), "weekday", weekday=_WEEKDAYS.index(m.group("wd").lower())
             )
         )
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if _DATE_GATES["relative"].open(text, folded) else ():
         out.append(
             DateMention(
                 m.start(),
