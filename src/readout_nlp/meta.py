@@ -647,6 +647,11 @@ def _honorific_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...
     return {first: tuple(phrases) for first, phrases in index.items()}
 
 
+_GLUED_PARTICLE = re.compile(
+    r"^(?:al|el|ad|ash|as|at|az|ar|an|ad-|bin|ibn|abu|ben|de|da|di|van|von|d)['’-][A-Z]"
+)
+
+
 class _Reader:
     """Finds name phrases in spans of one document (shares the per-document caches)."""
 
@@ -761,7 +766,7 @@ class _Reader:
         if base in self.lex.abbreviation_words and base.isupper():
             return "HEAD"
         if _is_cap(base):
-            parts = re.split(r"[/]", low)
+            parts = low.split("/")
             if low in self.lex.heads or any(p in self.lex.heads for p in parts if p):
                 return "HEAD"
             if low in self.lex.plural_heads:
@@ -779,10 +784,7 @@ class _Reader:
         if t.text in self.lex.particles:
             return "PART"
         # "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani": a particle glued to a surname
-        if re.match(
-            r"^(?:al|el|ad|ash|as|at|az|ar|an|ad-|bin|ibn|abu|ben|de|da|di|van|von|d)['’-][A-Z]",
-            t.text,
-        ):
+        if _GLUED_PARTICLE.match(t.text):
             return "NAME"
         if base[:1].isdigit():
             return "NUM"
@@ -1318,6 +1320,9 @@ def _cues_in(
     return tuple(sorted(found or framed, key=lambda x: x[0]))
 
 
+_IN_PERSON = re.compile(r"\b(?:sidelines|margins|in\s+person|met|meeting\s+in)\b", re.I)
+
+
 def _choose_cue(
     found: Sequence[tuple[int, EventCue, re.Match[str]]], text: str
 ) -> tuple[EventType, str] | None:
@@ -1334,7 +1339,7 @@ def _choose_cue(
         # "spoke with X on the sidelines of the summit" is an encounter, not a call
         if (
             cue.id == "event.phone_call.spoke"
-            and re.search(r"\b(?:sidelines|margins|in\s+person|met|meeting\s+in)\b", text, re.I)
+            and _IN_PERSON.search(text)
             and not any(f[1].rank > 0 and f[1].id != cue.id for f in ranked)
         ):
             return EventType.MEETING, "event.spoke_in_person"
@@ -1487,15 +1492,23 @@ _NAMED_CITY = re.compile(r"(?<![\w-])(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}City\b")
 
 def _norm_city(s: str) -> str:
     pl = places()
-    whole = re.sub(r"\s+", " ", s.strip())
+    whole = _SPACES.sub(" ", s.strip())
     if whole in pl.by_form:
         return pl.by_form[whole]  # a form ending in a full stop: "Washington, D.C."
-    s = re.sub(r"\s+", " ", s.strip().strip(",.–—-").strip())
+    s = _SPACES.sub(" ", s.strip().strip(",.–—-").strip())
     if s in pl.by_form:
         return pl.by_form[s]
     if s.isupper():
         return " ".join(w.capitalize() if not w.startswith("ST") else w.title() for w in s.split())
     return s
+
+
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z]\w")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’']*)")
+_THE = re.compile(r"^the\s+")
+_PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+_NAME_GOES_ON = re.compile(r"\s+(?:do|da|dos|das|de|del|di|du|des|of)\s+[A-Z]")
+_HYPHEN_PART = re.compile(r"[-‐–][A-Z][\w’']+")
 
 
 def _cities_in(
@@ -1516,8 +1529,8 @@ def _cities_in(
             continue
         after = text[e : e + 3]
         # "the Shanghai Cooperation Organisation", "Beijing-based": part of another name
-        if re.match(r"\s*[A-Z]\w", after) and not re.match(r"\s*[A-Z]\w", text[e : e + 1]):
-            nxt = re.match(r"\s+([A-Z][\w’']*)", text[e : e + 30])
+        if _CAPITAL_NEXT.match(after) and not _CAPITAL_NEXT.match(text[e : e + 1]):
+            nxt = _NEXT_WORD.match(text[e : e + 30])
             if nxt and nxt.group(1) not in ("On", "Today", "This") and not gaz.code(nxt.group(1)):
                 continue
         out.append((s, _norm_city(m.group()), "location.city_list"))
@@ -1530,18 +1543,18 @@ def _cities_in(
             continue
         out.append((s, m.group(), "location.named_city"))
     for g_start, g_end, g_text in reader.gpe_in(a, b):
-        name = re.sub(r"^the\s+", "", g_text)
+        name = _THE.sub("", g_text)
         if gaz.code(name) or gaz.candidates(name) or any(o[0] == g_start for o in out):
             continue
         if any(s <= g_start < s + 40 and g_text in c for s, c, _r in out):
             continue
-        if not re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}", name):
+        if not _PLACE_NAME.fullmatch(name):
             continue
         # the head of a longer name the NER cut short: "Palácio" of "Palácio do Planalto"
-        if re.match(r"\s+(?:do|da|dos|das|de|del|di|du|des|of)\s+[A-Z]", text[g_end : g_end + 12]):
+        if _NAME_GOES_ON.match(text[g_end : g_end + 12]):
             continue
         # half of a hyphenated country name: "Timor" of "Timor-Leste", "Guinea" of "Guinea-Bissau"
-        joined = re.match(r"[-‐–][A-Z][\w’']+", text[g_end : g_end + 20])
+        joined = _HYPHEN_PART.match(text[g_end : g_end + 20])
         if joined and gaz.code(name + joined.group()[0] + joined.group()[1:]):
             continue
         if need_prep and not _place_prep(text, a, g_start):
@@ -1570,6 +1583,10 @@ _DATE_PLACE = re.compile(
 )
 
 
+_VISIT = re.compile(r"\bvisit", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+
+
 def _visited_country(reader: _Reader, layout: Layout, lead_i: int) -> str | None:
     """The country a visit goes to, as the lead or the headline names it ("undertook an Official
     Visit to the People's Republic of Bangladesh", "OFFICIAL VISIT OF ... TO BANGLADESH")."""
@@ -1581,16 +1598,17 @@ def _visited_country(reader: _Reader, layout: Layout, lead_i: int) -> str | None
     if layout.title:
         spans.append(layout.title)
     for a, b in spans:
-        if not re.search(r"\bvisit", text[a:b], re.I):
+        if not _VISIT.search(text[a:b]):
             continue
         for h in reader.country_hits:
-            if (
-                a <= h.start < b
-                and h.code
-                and re.search(r"\bto\s+(?:the\s+)?$", text[a : h.start], re.I)
-            ):
+            if a <= h.start < b and h.code and _TO_BEFORE.search(text[a : h.start]):
                 return h.code
     return None
+
+
+_PLACE_THEN_DATE = re.compile(r"^[A-Z](?:[^\W\d_]|[ .'’-]){1,40},\s*\d")
+_LEADING_THE = re.compile(r"^(?:The|the)\s+")
+_DIGIT = re.compile(r"\d")
 
 
 def read_location(
@@ -1624,15 +1642,13 @@ def read_location(
         if dp and not gaz.code(dp.group("place")) and not abroad(_norm_city(dp.group("place"))):
             # Canada: "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada"
             return _norm_city(dp.group("place")), "location.date_line_place"
-        if p.kind is Removed.DATELINE or (
-            p.kind is Removed.DATE and re.match(r"^[A-Z](?:[^\W\d_]|[ .'’-]){1,40},\s*\d", piece)
-        ):
+        if p.kind is Removed.DATELINE or (p.kind is Removed.DATE and _PLACE_THEN_DATE.match(piece)):
             # "BEIJING, March 3 (Xinhua) --", "Akorda, 15 October 2024" (the presidency's seat),
             # "The Kremlin, Moscow": a known city wins, then a venue's city, then the first part
             parts = [
-                re.sub(r"^(?:The|the)\s+", "", x.strip())
+                _LEADING_THE.sub("", x.strip())
                 for x in piece.split(",")
-                if x.strip() and not re.search(r"\d", x)
+                if x.strip() and not _DIGIT.search(x)
             ]
             if any(abroad(_norm_city(part)) for part in parts):
                 continue
@@ -1741,9 +1757,12 @@ def read_date(
 # Participants
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=4096)  # asked for the same few names many times per document
 def _name_key(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"[^\w]+", name.lower().replace("’", "'")) if w)
+    return frozenset(w for w in _NON_WORD.split(name.lower().replace("’", "'")) if w)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -1906,6 +1925,9 @@ _HONORED_NAME = re.compile(
 )
 
 
+_FROM_BY = re.compile(r"^\s*(?:From|By)\s*:")
+
+
 def _byline_names(layout: Layout) -> list[str]:
     """People a byline or masthead credits.
 
@@ -1919,7 +1941,7 @@ def _byline_names(layout: Layout) -> list[str]:
             continue
         piece = layout.text[p.start : p.end]
         names = [m.group("name").strip() for m in _HONORED_NAME.finditer(piece)]
-        (first if re.match(r"^\s*(?:From|By)\s*:", piece) else rest).extend(names)
+        (first if _FROM_BY.match(piece) else rest).extend(names)
     return first + rest
 
 
@@ -1954,6 +1976,9 @@ _SPOKES_FRAME = re.compile(
 _FIRST_PERSON = re.compile(
     r"^[“\"‘']?\s*(?:(?:Today|Yesterday|This\s+\w+|On\s+[^,]{1,40}),?\s+)?(?:I|We)\b"
 )
+
+
+_OPENING_THE = re.compile(r"^\s*(?:The|the)\b")
 
 
 def read_participants(
@@ -2004,7 +2029,7 @@ def read_participants(
                 if (
                     side == "subject"
                     and title_only_subject is None
-                    and _bare_start(re.sub(r"^\s*(?:The|the)\b", "", text[start : m.start]))
+                    and _bare_start(_OPENING_THE.sub("", text[start : m.start]))
                 ):
                     title_only_subject = m
                 continue
@@ -2244,9 +2269,12 @@ def _same_surname(a: Mention, b: Mention) -> bool:
     return a.country is None or b.country is None or a.country == b.country
 
 
+_OPENING_PHRASE = re.compile(r"^(?:On|In|At|During|After)\b[^,]*,\s*")
+
+
 def _refers_to_principal(subj: str, principals: list[_Principal]) -> bool:
     s = subj.strip()
-    s = re.sub(r"^(?:On|In|At|During|After)\b[^,]*,\s*", "", s)
+    s = _OPENING_PHRASE.sub("", s)
     if s in ("I", "We") and any(p.mention.evidence == "first_person" for p in principals):
         return True  # "I met with Minister ...": the byline's minister writing
     key = _name_key(s)
@@ -2266,12 +2294,13 @@ def _refers_to_principal(subj: str, principals: list[_Principal]) -> bool:
     return False
 
 
+_LETTERS = re.compile(r"[a-z]+")
 _POST_STOP = frozenset({"the", "of", "for", "and", "affairs"})
 
 
 def _post_words(title: str) -> frozenset[str]:
     """ "Minister of Foreign Affairs" and "the Foreign Minister" → {"minister", "foreign"}."""
-    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w not in _POST_STOP)
+    return frozenset(w for w in _LETTERS.findall(title.lower()) if w not in _POST_STOP)
 
 
 def _name_for_post(
