@@ -225,3 +225,27 @@ def test_find_reads_a_form_afresh_after_the_gazetteer_changes():
     assert [(h.text, h.code, h.codes) for h in g.find(text)] == [
         ("Congolese", "COD", ("COD", "COG"))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China and Kazakhstan, China-Kazakhstan, xChina, China_x, _China, éChina, 中China",
+        "Sino-Kazakh ties: the Kazakh-Chinese border; KAZAKHSTAN-CHINA; Kazakhstankazakh",
+        "",
+    ],
+)
+@pytest.mark.parametrize("glue", ["", "-"])
+def test_finditer_after_boundary_is_the_look_behind_pattern(text, glue):
+    """The trie searched alone, with the character before a match checked in Python, finds
+    what the trie behind a look-behind finds."""
+    import re
+
+    from readout_nlp.countries import finditer_after_boundary
+
+    body = re.compile(
+        r"(?:" + trie_pattern(["China", "Kazakh", "Kazakhstan", "CHINA"]) + r")(?!\w)"
+    )
+    behind = re.compile(r"(?<![\w" + glue + r"])" + body.pattern)
+    got = [m.span() for m in finditer_after_boundary(body, text, glue)]
+    assert got == [m.span() for m in behind.finditer(text)]

@@ -383,6 +383,30 @@ def test_read_event_type(title, lead, expected):
     assert read_event_type(title, lead)[0] is EventType(expected)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi Holds Talks with Beibut Atamkulov",
+        "PRESIDENT XI JINPING HELD A TELEPHONE CONVERSATION WITH PRESIDENT TOKAYEV",
+        "The two leaders spoke by videoconference and issued a Joint Communiqué.",
+        "President Erdoğan VİSİTED İSTANBUL and Receives the Delegation",
+        "ſpoke with the Minister on the ſidelines of the Summit",
+        "The Prime Minister welcomed President Tomás Rojas of Chile to Downing Street.",
+        "A tête-à-tête over a working lunch.",
+    ],
+)
+def test_event_cue_prefilter_never_hides_a_match(text):
+    """A cue skipped for lack of its mandatory words (`_cue_scan`) has no match in the text."""
+    from readout_nlp.meta import _event_lexicon, _fold_for_needs
+
+    folded = _fold_for_needs(text)
+    for cue in _event_lexicon()[0]:
+        if cue.pattern.search(text):
+            where = folded if cue.ignore_case else text
+            assert cue.needs is None or any(w in where for w in cue.needs), cue.id
+            assert cue.ignore_case == bool(cue.pattern.flags & re.I)
+
+
 # ---------------------------------------------------------------------------------------
 # Publishers
 
@@ -1575,3 +1599,43 @@ def test_dev_gold_meta(nlp):
         fn += len(gold_names_) - len(matched)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert min(ok_date / n, ok_type / n, ok_loc / n, f1) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H.E. Mr. Ts.Oyunbileg met U.S Secretary Thomas E. Harland (EAM) in  Ulaanbaatar.",
+        "People’s Republic, O'Brien, Abdel-Rahman, HR/VP\u00a0Kaja\tKallas — “quoted” ...",
+        "B.Battsetseg2 and Mr.X; P.R.C.s; E.",
+        "",
+    ],
+)
+def test_tokenize_finds_the_token_pattern_offsets(text):
+    """`_tokenize` (findall and str.find) gives what `_TOKEN.finditer` gives, in any window."""
+    from readout_nlp.meta import _TOKEN, _tokenize
+
+    for a, b in [(0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))]:
+        expected = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text[a:b])]
+        expected = [(w, a + s, a + e) for w, s, e in expected]
+        assert [(t.text, t.start, t.end) for t in _tokenize(text, a, b)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On MAY 5, 2024 (Monday), 6-7 November 2023, 05.03.2024, 2019/05/22; this morning",
+        "EAM also met Minister X. The Foreign Minister paid a courtesy call on the King.",
+        "President of Russia | Kremlin | Office of the Spokesperson | Ministry of Foreign Affairs",
+        "Yesterday, Sept. 12 — Xinhua; the Federal Foreign Office; SPA -- ",
+    ],
+)
+def test_regex_gates_never_hide_a_match(text):
+    """A pattern skipped for lack of its mandatory words (`_Gate`) has no match in the text."""
+    from readout_nlp import meta
+
+    patterns = [rx for _kind, rx in [*meta._FULL_DATES, *meta._PARTIAL_DATES]]
+    patterns += [meta._WEEKDAY, meta._RELATIVE, meta._SUB_MEETING]
+    patterns += [r.pattern for r in meta._publisher_rules()]
+    for rx in patterns:
+        if rx.search(text):
+            assert meta._Gate.of(rx).open(text), rx.pattern

@@ -15,7 +15,7 @@ caller with context (the rest of the document) can choose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -90,6 +90,27 @@ def trie_pattern(forms: Iterable[str]) -> str:
         return body
 
     return emit(root) or "(?!)"
+
+
+def finditer_after_boundary(
+    body: re.Pattern[str], text: str, glue: str = ""
+) -> Iterator[re.Match[str]]:
+    """What ``re.finditer(r"(?<![\\w<glue>])" + body.pattern, text)`` finds.
+
+    A pattern that opens with a look-behind gets no first-character filter from `re`, which
+    then tries it at every position of the text; a trie of literal forms gets one. So the
+    trie is searched alone and the character before each match checked here (a word
+    character, as `re` defines it, or one of `glue`); after a refused match the search
+    resumes one character on, as `finditer` would. `body` must not match the empty string.
+    """
+    pos = 0
+    while (m := body.search(text, pos)) is not None:
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_" or text[s - 1] in glue):
+            pos = s + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @dataclass(frozen=True)
@@ -187,6 +208,7 @@ class Gazetteer:
         # Case-sensitive on purpose: "US" the country, not "us"; "Turkey", not "turkey".
         # Each form also matches in capitals ("Delegation to KAZAKHSTAN") and with either
         # apostrophe ("People’s Republic of China").
+        # No word character before a form: `find` checks that (`finditer_after_boundary`).
         forms: set[str] = set()
         for _code, phrase, _kind in self.phrases():
             if ", " in phrase:  # pycountry's inverted "Korea, Republic of"
@@ -197,7 +219,8 @@ class Gazetteer:
             forms.add(phrase)
             forms.add(phrase.upper())
         forms.update(self.ambiguous_forms.values())
-        return re.compile(r"(?<!\w)(?:" + trie_pattern(forms) + r")(?!\w)")
+        forms.discard("")  # (none is empty; an empty form would match at every boundary)
+        return re.compile(r"(?:" + trie_pattern(forms) + r")(?!\w)")
 
     def find(self, text: str) -> list[CountryHit]:
         """Every country/organisation form in `text`, longest first at each place.
@@ -207,7 +230,7 @@ class Gazetteer:
         """
         out: list[CountryHit] = []
         memo = self._hit_memo
-        for m in self._scanner.finditer(text):
+        for m in finditer_after_boundary(self._scanner, text):
             t = m.group()
             known = memo.get(t)
             if known is None:

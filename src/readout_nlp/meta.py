@@ -36,7 +36,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .countries import CountryHit, gazetteer, trie_pattern
+try:  # the regex parser, to read an event cue's mandatory words (`_literal_needs`)
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+from .countries import CountryHit, finditer_after_boundary, gazetteer, trie_pattern
 from .records import CharSpan, EventType, Meta, Participant
 from .resources import load_jsonl
 from .segment import Layout, Removed
@@ -101,6 +108,92 @@ class EventCue:
     rank: int
     scope: str
     pattern: re.Pattern[str]
+    # literal words one of which every match contains (lower case for a case-insensitive
+    # pattern), or None: a text holding none of them cannot match (see `_literal_needs`)
+    needs: tuple[str, ...] | None = None
+    ignore_case: bool = True  # `pattern.flags & re.I`, read once (the flag enum is slow to test)
+
+
+def _literal_needs(items: list) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of the parsed pattern `items` contains.
+
+    Python's `re` scans a ``\\b``-initial case-insensitive pattern position by position; a
+    substring test for its mandatory words is far cheaper, and most sentences hold no cue.
+    Only ASCII literals are used: `_fold_for_needs` makes a substring test exact for them.
+    Of the candidates (a run of literals, or one per branch of an alternation that every match
+    passes through) the one with the longest shortest word is kept.
+    """
+    candidates: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(("".join(run),))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        flush()
+        sub: tuple[str, ...] | None = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            sub = _literal_needs(av[3].data)
+        elif op is _sre.BRANCH:
+            alts = [_literal_needs(alt.data) for alt in av[1]]
+            if all(alts):
+                sub = tuple(w for alt in alts for w in alt)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            sub = _literal_needs(av[2].data)
+        if sub:
+            candidates.append(sub)
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: min(len(w) for w in c))
+
+
+# The only characters outside ASCII that a case-insensitive ASCII letter matches whose
+# `str.lower()` is not that letter (checked over all of Unicode).
+_NEEDS_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _fold_for_needs(text: str) -> str:
+    """`text` lower-cased so that an ASCII word a case-insensitive pattern matches in it is a
+    substring of the result."""
+    if not text.isascii() and any(c in text for c in "\u0130\u0131\u017f"):
+        text = text.translate(_NEEDS_FOLD)
+    return text.lower()
+
+
+def _pattern_needs(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    # `rx.flags` includes the pattern's own global flags ("(?i)...")
+    needs = _literal_needs(_sre_parse.parse(rx.pattern, rx.flags).data)
+    if needs is None:
+        return None
+    return tuple(dict.fromkeys([w.lower() for w in needs] if rx.flags & re.I else needs))
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """A regex's mandatory words (`_pattern_needs`): a text that holds none cannot match."""
+
+    needs: tuple[str, ...] | None
+    ignore_case: bool
+
+    @classmethod
+    def of(cls, rx: re.Pattern[str]) -> _Gate:
+        return cls(_pattern_needs(rx), bool(rx.flags & re.I))
+
+    def open(self, text: str, folded: str | None = None) -> bool:
+        """Whether `text` may match (`folded`: `_fold_for_needs(text)`, if the caller has it)."""
+        if self.needs is None:
+            return True
+        if self.ignore_case:
+            where = folded if folded is not None else _fold_for_needs(text)
+        else:
+            where = text
+        return any(w in where for w in self.needs)
 
 
 @lru_cache(maxsize=1)
@@ -111,14 +204,17 @@ def _event_lexicon() -> tuple[tuple[EventCue, ...], re.Pattern[str]]:
         if e.get("kind") == "subordinate":
             subordinate = re.compile(e["pattern"], re.I)
             continue
+        # "case": true keeps capitals meaningful ("welcomed <Names> to <Place>")
+        rx = re.compile(e["pattern"], 0 if e.get("case") else re.I)
         cues.append(
             EventCue(
                 e["id"],
                 EventType(e["type"]),
                 int(e.get("rank", 0)),
                 e.get("scope", "both"),
-                # "case": true keeps capitals meaningful ("welcomed <Names> to <Place>")
-                re.compile(e["pattern"], 0 if e.get("case") else re.I),
+                rx,
+                _pattern_needs(rx),
+                bool(rx.flags & re.I),
             )
         )
     return tuple(cues), subordinate
@@ -131,6 +227,8 @@ class Places:
     city_rx: re.Pattern[str]
     venue_rx: re.Pattern[str]
     country_of: dict[str, str] = field(default_factory=dict)  # canonical city → country code
+    # `city_rx` without its look-behind, for `_city_matches` (which checks it, faster)
+    city_trie: re.Pattern[str] | None = None
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -151,9 +249,15 @@ def places() -> Places:
             by_form[e["city"].upper()] = e["city"]
             if e.get("country"):
                 country_of.setdefault(e["city"], e["country"])
-    city_rx = re.compile(r"(?<![\w-])(?:" + _alternation(by_form) + r")(?![\w-])")
+    city_trie = re.compile(r"(?:" + _alternation(f for f in by_form if f) + r")(?![\w-])")
+    city_rx = re.compile(r"(?<![\w-])" + city_trie.pattern)
     venue_rx = re.compile(r"(?<![\w-])(?:" + _alternation(venues) + r")(?![\w-])")
-    return Places(by_form, venues, city_rx, venue_rx, country_of)
+    return Places(by_form, venues, city_rx, venue_rx, country_of, city_trie=city_trie)
+
+
+def _city_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``places().city_rx.finditer(text)`` finds."""
+    return finditer_after_boundary(places().city_trie, text, "-")
 
 
 @dataclass(frozen=True)
@@ -165,20 +269,19 @@ class PublisherRule:
     # "pieces" (masthead, byline ...), "masthead" (pieces above the first paragraph only) or
     # "title" (a house headline style)
     scope: str = "pieces"
+    gate: _Gate | None = None  # most pieces hold none of a rule's words: no search then
+
+
+def _publisher_rule(e: dict) -> PublisherRule:
+    rx = re.compile(e["pattern"])
+    return PublisherRule(
+        e["id"], rx, e.get("code"), e.get("principal_title"), e.get("scope", "pieces"), _Gate.of(rx)
+    )
 
 
 @lru_cache(maxsize=1)
 def _publisher_rules() -> tuple[PublisherRule, ...]:
-    return tuple(
-        PublisherRule(
-            e["id"],
-            re.compile(e["pattern"]),
-            e.get("code"),
-            e.get("principal_title"),
-            e.get("scope", "pieces"),
-        )
-        for e in load_jsonl("publishers.jsonl")
-    )
+    return tuple(_publisher_rule(e) for e in load_jsonl("publishers.jsonl"))
 
 
 # =======================================================================================
@@ -235,6 +338,12 @@ _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 _RELATIVE = re.compile(
     r"\b(?P<rel>today|this\s+(?:morning|afternoon|evening)|tonight|yesterday)\b", re.I
 )
+
+
+_DATE_GATES = {
+    kind: _Gate.of(rx)
+    for kind, rx in [*_FULL_DATES, *_PARTIAL_DATES, ("weekday", _WEEKDAY), ("relative", _RELATIVE)]
+}
 
 
 @dataclass(frozen=True)
@@ -295,11 +404,14 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    folded = _fold_for_needs(text)  # for the gates: most texts name no month, weekday or year
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
     for kind, rx in _FULL_DATES:
+        if not _DATE_GATES[kind].open(text, folded):
+            continue
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -319,7 +431,9 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
             if d is not None:
                 out.append(DateMention(m.start(), m.end(), "full", date=d))
                 taken.append((m.start(), m.end()))
-    for _kind, rx in _PARTIAL_DATES:
+    for kind, rx in _PARTIAL_DATES:
+        if not _DATE_GATES[kind].open(text, folded):
+            continue
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -330,7 +444,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
                 DateMention(m.start(), m.end(), "partial", month=_month(m.group("mon")), day=day)
             )
             taken.append((m.start(), m.end()))
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if _DATE_GATES["weekday"].open(text, folded) else ():
         # "Monday, 3 March 2025" / "on Tuesday, Sept. 12": the weekday only names the date after it.
         if any(0 <= s - m.end() <= 4 for s, _e in taken):
             continue
@@ -339,7 +453,7 @@ def find_dates(text: str, *, month_first: bool = False) -> list[DateMention]:
                 m.start(), m.end(), "weekday", weekday=_WEEKDAYS.index(m.group("wd").lower())
             )
         )
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if _DATE_GATES["relative"].open(text, folded) else ():
         out.append(
             DateMention(
                 m.start(),
@@ -361,13 +475,17 @@ def first_full_date(text: str, *, month_first: bool = False) -> dt.date | None:
 # =======================================================================================
 # Tokens and name phrases
 
+# The dotted forms all start with a capital: the lookahead spares every other position (most of
+# a text) the five attempts.
 _TOKEN = re.compile(
     r"""
-      (?:[A-Z]\.){2,}(?![A-Za-z])                       # H.E., U.S., P.R.C.
-    | [A-Z]\.[A-Z](?![\w.])                             # U.S, U.K (the last dot dropped)
-    | (?:Mr|Mrs|Ms|Dr|Prof|Hon|Rt|Amb|Sen|Gen|St|Jr|Sr|Smt|Sh|Messrs)\.(?!\w)
-    | (?:[A-Z]|Ts|Kh|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.[A-Z][a-z]+ # Mongolian: "Ts.Oyunbileg", "B.Battsetseg"
-    | [A-Z]\.(?=\s)                                     # an initial: "Thomas E. Harland"
+      (?=[A-Z])(?:
+          (?:[A-Z]\.){2,}(?![A-Za-z])                     # H.E., U.S., P.R.C.
+        | [A-Z]\.[A-Z](?![\w.])                           # U.S, U.K (the last dot dropped)
+        | (?:Mr|Mrs|Ms|Dr|Prof|Hon|Rt|Amb|Sen|Gen|St|Jr|Sr|Smt|Sh|Messrs)\.(?!\w)
+        | (?:[A-Z]|Ts|Kh|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.[A-Z][a-z]+ # Mongolian: "Ts.Oyunbileg"
+        | [A-Z]\.(?=\s)                                   # an initial: "Thomas E. Harland"
+      )
     | \w+(?:[-‐/]\w+|['’]\w+)*                          # Abdel-Rahman, HR/VP, People's, O'Brien
     | [^\w\s]
     """,
@@ -458,6 +576,24 @@ class Tok:
         return self.text[:-2] if self.possessive else self.text
 
 
+def _tokenize(text: str, a: int, b: int) -> list[Tok]:
+    """The `_TOKEN` tokens of text[a:b] (offsets into `text`).
+
+    `findall` makes no match objects: a token's offset is found again with `str.find`, which
+    is exact because every character that is not white space starts a token (`\\w+` or
+    `[^\\w\\s]`), so only white space lies between two tokens. `findall(text, a, b)` reads
+    text[a:b] as a string of its own (`_TOKEN` has no look-behind, its lookaheads stop at `b`).
+    """
+    toks: list[Tok] = []
+    find = text.find
+    pos = a
+    for word in _TOKEN.findall(text, a, b):
+        start = find(word, pos)
+        pos = start + len(word)
+        toks.append(Tok(word, start, pos))
+    return toks
+
+
 @dataclass
 class Mention:
     """A person (or a post, when `name` is empty) as one phrase of the text."""
@@ -489,6 +625,9 @@ def _copy_mention(m: Mention) -> Mention:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -508,6 +647,11 @@ def _honorific_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...
     return {first: tuple(phrases) for first, phrases in index.items()}
 
 
+_GLUED_PARTICLE = re.compile(
+    r"^(?:al|el|ad|ash|as|at|az|ar|an|ad-|bin|ibn|abu|ben|de|da|di|van|von|d)['’-][A-Z]"
+)
+
+
 class _Reader:
     """Finds name phrases in spans of one document (shares the per-document caches)."""
 
@@ -520,23 +664,26 @@ class _Reader:
         self.places = places()
         # Countries and cities are found once over the whole text; spans then take their share.
         self.country_hits = [h for h in self.gaz.find(self.text) if h.code or h.codes]
-        self.city_spans = [(m.start(), m.end()) for m in self.places.city_rx.finditer(self.text)]
+        self.city_spans = [(m.start(), m.end()) for m in _city_matches(self.text)]
         # GPE entities once: `doc.ents` rebuilds its tuple on every access, and a span's share
         # of each list is found by bisection, so reading 12,000 sentences of one paragraph
         # stays linear.
-        ents = doc.ents
-        self.gpe = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ == "GPE"]
+        # One pass over the entities for both lists (a Span's attributes are not cheap).
+        n = len(self.text)
+        self.gpe: list[tuple[int, int, str]] = []
+        self.ent = [""] * n  # NER label per character ("" outside entities)
+        for e in doc.ents:
+            a, end, label = e.start_char, e.end_char, e.label_
+            if label == "GPE":
+                self.gpe.append((a, end, e.text))
+            b = min(end, n)
+            if a < b:
+                self.ent[a:b] = [label] * (b - a)
         self._hit_starts = [h.start for h in self.country_hits]
         self._city_starts = [c[0] for c in self.city_spans]
         self._gpe_starts = [g[0] for g in self.gpe]
         self._mention_cache: dict[tuple[int, int, bool], list[Mention]] = {}
         self._honorific_phrases = _honorific_index(self.lex.honorific_phrases)
-        n = len(self.text)
-        self.ent = [""] * n  # NER label per character ("" outside entities)
-        for e in ents:
-            a, b = e.start_char, min(e.end_char, n)
-            if a < b:
-                self.ent[a:b] = [e.label_] * (b - a)
 
     @staticmethod
     def _share(items: list, starts: list[int], a: int, b: int) -> list:
@@ -549,12 +696,16 @@ class _Reader:
 
     # -- tokens --------------------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Tok]:
-        seg = self.text[a:b]
-        toks = [Tok(m.group(), a + m.start(), a + m.end()) for m in _TOKEN.finditer(seg)]
+        toks = _tokenize(self.text, a, b)
         hits = [h for h in self._share(self.country_hits, self._hit_starts, a, b) if h.end <= b]
         cities = [c for c in self._share(self.city_spans, self._city_starts, a, b) if c[1] <= b]
-        for t in toks:
-            t.cls = self._classify(t, hits, cities)
+        if hits or cities:
+            for t in toks:
+                t.cls = self._classify(t, hits, cities)
+        else:  # no country or city in the span: each class is the word's alone (memoised)
+            for t in toks:
+                cls = _WORD_CLASS.get(t.text)
+                t.cls = cls if cls is not None else self._word_class(t)
         # "His Highness Sheikh ...", "His Royal Highness Prince ...", "Her Excellency ...":
         # styles of several words
         for i, t in enumerate(toks):
@@ -595,6 +746,9 @@ class _Reader:
         for s, e in cities:
             if s <= t.start < e:
                 return "CITY"
+        return self._word_class(t)
+
+    def _word_class(self, t: Tok) -> str:
         # The rest depends on the word alone (`t.base` is a function of `t.text`): cached (a
         # readout repeats its words).
         cls = _WORD_CLASS.get(t.text)
@@ -612,7 +766,7 @@ class _Reader:
         if base in self.lex.abbreviation_words and base.isupper():
             return "HEAD"
         if _is_cap(base):
-            parts = re.split(r"[/]", low)
+            parts = low.split("/")
             if low in self.lex.heads or any(p in self.lex.heads for p in parts if p):
                 return "HEAD"
             if low in self.lex.plural_heads:
@@ -630,10 +784,7 @@ class _Reader:
         if t.text in self.lex.particles:
             return "PART"
         # "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani": a particle glued to a surname
-        if re.match(
-            r"^(?:al|el|ad|ash|as|at|az|ar|an|ad-|bin|ibn|abu|ben|de|da|di|van|von|d)['’-][A-Z]",
-            t.text,
-        ):
+        if _GLUED_PARTICLE.match(t.text):
             return "NAME"
         if base[:1].isdigit():
             return "NUM"
@@ -864,7 +1015,7 @@ class _Reader:
         last = run[-1]
         name_end = last.start + len(last.base)
         name = self.text[first.start : name_end]
-        name = re.sub(r"\s+", " ", name)
+        name = _SPACES.sub(" ", name)
         start = chain[0].start if chain else (toks[k + 1].start if k + 1 <= i else first.start)
         return Mention(
             start=start,
@@ -1036,15 +1187,12 @@ class _Reader:
                 continue
             has_head = True
             title = self.text[u[0].start : u[-1].end]
-            title = re.sub(r"\s+", " ", title).strip(" ,")
+            title = _SPACES.sub(" ", title).strip(" ,")
             if title and title not in titles:
                 titles.append(title)
         for tl in titles:
             for ab in lex.abbreviations.get(tl.lower(), ()):
-                if (
-                    ab not in aliases
-                    and next(_occurrences(self.text, ab), None) is not None
-                ):
+                if ab not in aliases and next(_occurrences(self.text, ab), None) is not None:
                     aliases.append(ab)
         if country is None:
             for tl in titles:
@@ -1096,15 +1244,19 @@ class _Reader:
         return out
 
 
+_OPENING_QUOTES = re.compile(r"^[“\"‘']+")
+_DATE_PHRASE = re.compile(r"(?:On|In|At)\b[^.]{0,80},")
+
+
 def _bare_start(before: str) -> bool:
     """Nothing but a date phrase, a dateline or a quotation mark before a headline/lead subject."""
     s = before.strip()
     if not s:
         return True
-    s = re.sub(r"^[“\"‘']+", "", s).strip()
+    s = _OPENING_QUOTES.sub("", s).strip()
     if not s:
         return True
-    return bool(re.fullmatch(r"(?:On|In|At)\b[^.]{0,80},", s))
+    return bool(_DATE_PHRASE.fullmatch(s))
 
 
 # =======================================================================================
@@ -1130,8 +1282,13 @@ def _cue_scan(text: str) -> tuple[tuple[EventCue, re.Match[str], bool, bool], ..
     sentences are asked about several times per document, and the regexes are the cost.
     """
     cues, subordinate = _event_lexicon()
+    folded = _fold_for_needs(text)
     out = []
     for cue in cues:
+        if cue.needs is not None:
+            where = folded if cue.ignore_case else text
+            if not any(w in where for w in cue.needs):
+                continue
         for m in cue.pattern.finditer(text):
             framed = bool(subordinate.search(text[: m.start()]))
             temporal = framed and bool(
@@ -1163,6 +1320,9 @@ def _cues_in(
     return tuple(sorted(found or framed, key=lambda x: x[0]))
 
 
+_IN_PERSON = re.compile(r"\b(?:sidelines|margins|in\s+person|met|meeting\s+in)\b", re.I)
+
+
 def _choose_cue(
     found: Sequence[tuple[int, EventCue, re.Match[str]]], text: str
 ) -> tuple[EventType, str] | None:
@@ -1179,7 +1339,7 @@ def _choose_cue(
         # "spoke with X on the sidelines of the summit" is an encounter, not a call
         if (
             cue.id == "event.phone_call.spoke"
-            and re.search(r"\b(?:sidelines|margins|in\s+person|met|meeting\s+in)\b", text, re.I)
+            and _IN_PERSON.search(text)
             and not any(f[1].rank > 0 and f[1].id != cue.id for f in ranked)
         ):
             return EventType.MEETING, "event.spoke_in_person"
@@ -1266,6 +1426,8 @@ def read_publisher(layout: Layout) -> Publisher | None:
                 rule.scope == "masthead" and scope == "pieces" and p.start < body_start
             ):
                 continue
+            if rule.gate is not None and not rule.gate.open(piece):
+                continue
             m = rule.pattern.search(piece)
             if not m:
                 continue
@@ -1330,15 +1492,23 @@ _NAMED_CITY = re.compile(r"(?<![\w-])(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}City\b")
 
 def _norm_city(s: str) -> str:
     pl = places()
-    whole = re.sub(r"\s+", " ", s.strip())
+    whole = _SPACES.sub(" ", s.strip())
     if whole in pl.by_form:
         return pl.by_form[whole]  # a form ending in a full stop: "Washington, D.C."
-    s = re.sub(r"\s+", " ", s.strip().strip(",.–—-").strip())
+    s = _SPACES.sub(" ", s.strip().strip(",.–—-").strip())
     if s in pl.by_form:
         return pl.by_form[s]
     if s.isupper():
         return " ".join(w.capitalize() if not w.startswith("ST") else w.title() for w in s.split())
     return s
+
+
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z]\w")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’']*)")
+_THE = re.compile(r"^the\s+")
+_PLACE_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+_NAME_GOES_ON = re.compile(r"\s+(?:do|da|dos|das|de|del|di|du|des|of)\s+[A-Z]")
+_HYPHEN_PART = re.compile(r"[-‐–][A-Z][\w’']+")
 
 
 def _cities_in(
@@ -1353,14 +1523,14 @@ def _cities_in(
     seg = text[a:b]
     gaz = gazetteer()
     out: list[tuple[int, str, str]] = []
-    for m in places().city_rx.finditer(seg):
+    for m in _city_matches(seg):
         s, e = a + m.start(), a + m.end()
         if need_prep and not _place_prep(text, a, s):
             continue
         after = text[e : e + 3]
         # "the Shanghai Cooperation Organisation", "Beijing-based": part of another name
-        if re.match(r"\s*[A-Z]\w", after) and not re.match(r"\s*[A-Z]\w", text[e : e + 1]):
-            nxt = re.match(r"\s+([A-Z][\w’']*)", text[e : e + 30])
+        if _CAPITAL_NEXT.match(after) and not _CAPITAL_NEXT.match(text[e : e + 1]):
+            nxt = _NEXT_WORD.match(text[e : e + 30])
             if nxt and nxt.group(1) not in ("On", "Today", "This") and not gaz.code(nxt.group(1)):
                 continue
         out.append((s, _norm_city(m.group()), "location.city_list"))
@@ -1373,18 +1543,18 @@ def _cities_in(
             continue
         out.append((s, m.group(), "location.named_city"))
     for g_start, g_end, g_text in reader.gpe_in(a, b):
-        name = re.sub(r"^the\s+", "", g_text)
+        name = _THE.sub("", g_text)
         if gaz.code(name) or gaz.candidates(name) or any(o[0] == g_start for o in out):
             continue
         if any(s <= g_start < s + 40 and g_text in c for s, c, _r in out):
             continue
-        if not re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}", name):
+        if not _PLACE_NAME.fullmatch(name):
             continue
         # the head of a longer name the NER cut short: "Palácio" of "Palácio do Planalto"
-        if re.match(r"\s+(?:do|da|dos|das|de|del|di|du|des|of)\s+[A-Z]", text[g_end : g_end + 12]):
+        if _NAME_GOES_ON.match(text[g_end : g_end + 12]):
             continue
         # half of a hyphenated country name: "Timor" of "Timor-Leste", "Guinea" of "Guinea-Bissau"
-        joined = re.match(r"[-‐–][A-Z][\w’']+", text[g_end : g_end + 20])
+        joined = _HYPHEN_PART.match(text[g_end : g_end + 20])
         if joined and gaz.code(name + joined.group()[0] + joined.group()[1:]):
             continue
         if need_prep and not _place_prep(text, a, g_start):
@@ -1413,6 +1583,10 @@ _DATE_PLACE = re.compile(
 )
 
 
+_VISIT = re.compile(r"\bvisit", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+
+
 def _visited_country(reader: _Reader, layout: Layout, lead_i: int) -> str | None:
     """The country a visit goes to, as the lead or the headline names it ("undertook an Official
     Visit to the People's Republic of Bangladesh", "OFFICIAL VISIT OF ... TO BANGLADESH")."""
@@ -1424,16 +1598,17 @@ def _visited_country(reader: _Reader, layout: Layout, lead_i: int) -> str | None
     if layout.title:
         spans.append(layout.title)
     for a, b in spans:
-        if not re.search(r"\bvisit", text[a:b], re.I):
+        if not _VISIT.search(text[a:b]):
             continue
         for h in reader.country_hits:
-            if (
-                a <= h.start < b
-                and h.code
-                and re.search(r"\bto\s+(?:the\s+)?$", text[a : h.start], re.I)
-            ):
+            if a <= h.start < b and h.code and _TO_BEFORE.search(text[a : h.start]):
                 return h.code
     return None
+
+
+_PLACE_THEN_DATE = re.compile(r"^[A-Z](?:[^\W\d_]|[ .'’-]){1,40},\s*\d")
+_LEADING_THE = re.compile(r"^(?:The|the)\s+")
+_DIGIT = re.compile(r"\d")
 
 
 def read_location(
@@ -1467,15 +1642,13 @@ def read_location(
         if dp and not gaz.code(dp.group("place")) and not abroad(_norm_city(dp.group("place"))):
             # Canada: "April 8, 2025 - Ottawa, Ontario - Global Affairs Canada"
             return _norm_city(dp.group("place")), "location.date_line_place"
-        if p.kind is Removed.DATELINE or (
-            p.kind is Removed.DATE and re.match(r"^[A-Z](?:[^\W\d_]|[ .'’-]){1,40},\s*\d", piece)
-        ):
+        if p.kind is Removed.DATELINE or (p.kind is Removed.DATE and _PLACE_THEN_DATE.match(piece)):
             # "BEIJING, March 3 (Xinhua) --", "Akorda, 15 October 2024" (the presidency's seat),
             # "The Kremlin, Moscow": a known city wins, then a venue's city, then the first part
             parts = [
-                re.sub(r"^(?:The|the)\s+", "", x.strip())
+                _LEADING_THE.sub("", x.strip())
                 for x in piece.split(",")
-                if x.strip() and not re.search(r"\d", x)
+                if x.strip() and not _DIGIT.search(x)
             ]
             if any(abroad(_norm_city(part)) for part in parts):
                 continue
@@ -1522,7 +1695,7 @@ def read_location(
             if s.paragraph > lead_par + 3:
                 break
             sent = text[s.start : s.end]
-            if _SUB_MEETING.match(sent) or (_cues_in(sent, "lead") and s.paragraph != lead_par):
+            if _sub_meeting(sent) or (_cues_in(sent, "lead") and s.paragraph != lead_par):
                 found = _cities_in(reader, s.start, s.end, later=True)
                 if found:
                     return found[0][1], "location.event_sentence"
@@ -1584,9 +1757,12 @@ def read_date(
 # Participants
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=4096)  # asked for the same few names many times per document
 def _name_key(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"[^\w]+", name.lower().replace("’", "'")) if w)
+    return frozenset(w for w in _NON_WORD.split(name.lower().replace("’", "'")) if w)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -1618,8 +1794,13 @@ def _body_mentions_of(
     words are skipped. The test uses p's name as it is when the sentence comes up, since a
     sentence before may have given a fuller form.
     """
+    name: str | None = None
+    words: list[str] = []
     for s, low in zip(layout.sentences, folded, strict=True):
-        if any(w.casefold() in low for w in _name_key(p.name)):
+        if p.name != name:  # casefolded once per form of the name, not per sentence
+            name = p.name
+            words = [w.casefold() for w in _name_key(name)]
+        if any(w in low for w in words):
             yield from (x for x in reader.mentions(s.start, s.end) if not x.title_only)
 
 
@@ -1644,12 +1825,19 @@ def _cue_offset(text: str) -> int | None:
     return found[0][0] if found else None
 
 
+def _sub_meeting(sent: str) -> re.Match[str] | None:
+    """`_SUB_MEETING.match(sent)`, skipping the (backtracking) match in a sentence without any
+    of its verbs."""
+    return _SUB_MEETING.match(sent) if _SUB_MEETING_GATE.open(sent) else None
+
+
 _SUB_MEETING = re.compile(
     r"^(?:(?:During|On|In|At|After|Later|Subsequently|Separately|Earlier|Also)\b[^,;]{0,60},\s*)?"
     r"(?P<subj>[^,;]{1,80}?)\s+(?:also\s+|later\s+|separately\s+)?(?:met(?:\s+with)?|held\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meetings?)\s+with|called\s+on|had\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\s+with|"
     r"received|paid\s+a\s+courtesy\s+call\s+on)\s+"
 )
+_SUB_MEETING_GATE = _Gate.of(_SUB_MEETING)
 
 
 # A visit's programme listed in one sentence: "called on Prime Minister X and met with the
@@ -1690,6 +1878,10 @@ def _sub_meeting_reported(text: str, layout: Layout, s, m: Mention) -> bool:
     )
 
 
+_SIDE_AFTER = re.compile(r"\s+side\b")
+_PAIRING = re.compile(r"\s*(?:-|–|—|and|&)\s*")
+
+
 def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Counter[str]:
     """How strongly the body suggests each country as a side of the event.
 
@@ -1705,19 +1897,23 @@ def _country_counts(reader: _Reader, layout: Layout, partners: set[str]) -> Coun
     spans = [(s.start, s.end) for s in layout.sentences]
     if layout.title:
         spans.append(layout.title)  # "Korea-U.S. Foreign Ministers' Meeting": the two sides
+    # the characters of those spans, marked once (not every hit against every sentence)
+    inside = bytearray(len(text) + 1)
+    for a, b in spans:
+        inside[a:b] = b"\x01" * (b - a)
     hits = [
         h
         for h in reader.country_hits
-        if h.code and not gaz.is_organization(h.code) and any(a <= h.start < b for a, b in spans)
+        if h.code and not gaz.is_organization(h.code) and inside[h.start]
     ]
     for k, h in enumerate(hits):
         # "The Chinese side welcomes ...": a side of the talks by definition
-        weight = 3 if re.match(r"\s+side\b", text[h.end : h.end + 8]) else 1
+        weight = 3 if _SIDE_AFTER.match(text, h.end, h.end + 8) else 1
         for other in hits[max(0, k - 1) : k + 2]:
             if other is h or other.code == h.code or other.code not in partners:
                 continue
             between = text[min(h.end, other.end) : max(h.start, other.start)]
-            if re.fullmatch(r"\s*(?:-|–|—|and|&)\s*", between):
+            if _PAIRING.fullmatch(between):
                 weight = 3
         counts[h.code] += weight
     return counts
@@ -1727,6 +1923,9 @@ _HONORED_NAME = re.compile(
     r"(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Senator\s+the\s+Hon\.?|the\s+Hon\.?|The\s+Hon\.?)\s+"
     r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}?)(?:\s+(?:MP|KC|QC|OBE|CBE|KCMG|MBE|AO|AC))?\s*(?:$|,|\band\b)"
 )
+
+
+_FROM_BY = re.compile(r"^\s*(?:From|By)\s*:")
 
 
 def _byline_names(layout: Layout) -> list[str]:
@@ -1742,7 +1941,7 @@ def _byline_names(layout: Layout) -> list[str]:
             continue
         piece = layout.text[p.start : p.end]
         names = [m.group("name").strip() for m in _HONORED_NAME.finditer(piece)]
-        (first if re.match(r"^\s*(?:From|By)\s*:", piece) else rest).extend(names)
+        (first if _FROM_BY.match(piece) else rest).extend(names)
     return first + rest
 
 
@@ -1777,6 +1976,9 @@ _SPOKES_FRAME = re.compile(
 _FIRST_PERSON = re.compile(
     r"^[“\"‘']?\s*(?:(?:Today|Yesterday|This\s+\w+|On\s+[^,]{1,40}),?\s+)?(?:I|We)\b"
 )
+
+
+_OPENING_THE = re.compile(r"^\s*(?:The|the)\b")
 
 
 def read_participants(
@@ -1827,7 +2029,7 @@ def read_participants(
                 if (
                     side == "subject"
                     and title_only_subject is None
-                    and _bare_start(re.sub(r"^\s*(?:The|the)\b", "", text[start : m.start]))
+                    and _bare_start(_OPENING_THE.sub("", text[start : m.start]))
                 ):
                     title_only_subject = m
                 continue
@@ -1894,7 +2096,7 @@ def read_participants(
     # 4. sub-meetings of a visit: "EAM called on Prime Minister ... H.E. Mr. Bakhodir Yusupov"
     for s in layout.sentences[lead_i + 1 :]:
         sent = text[s.start : s.end]
-        m0 = _SUB_MEETING.match(sent)
+        m0 = _sub_meeting(sent)
         if not m0 or not principals:
             continue
         subj = m0.group("subj")
@@ -2067,9 +2269,12 @@ def _same_surname(a: Mention, b: Mention) -> bool:
     return a.country is None or b.country is None or a.country == b.country
 
 
+_OPENING_PHRASE = re.compile(r"^(?:On|In|At|During|After)\b[^,]*,\s*")
+
+
 def _refers_to_principal(subj: str, principals: list[_Principal]) -> bool:
     s = subj.strip()
-    s = re.sub(r"^(?:On|In|At|During|After)\b[^,]*,\s*", "", s)
+    s = _OPENING_PHRASE.sub("", s)
     if s in ("I", "We") and any(p.mention.evidence == "first_person" for p in principals):
         return True  # "I met with Minister ...": the byline's minister writing
     key = _name_key(s)
@@ -2089,12 +2294,13 @@ def _refers_to_principal(subj: str, principals: list[_Principal]) -> bool:
     return False
 
 
+_LETTERS = re.compile(r"[a-z]+")
 _POST_STOP = frozenset({"the", "of", "for", "and", "affairs"})
 
 
 def _post_words(title: str) -> frozenset[str]:
     """ "Minister of Foreign Affairs" and "the Foreign Minister" → {"minister", "foreign"}."""
-    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w not in _POST_STOP)
+    return frozenset(w for w in _LETTERS.findall(title.lower()) if w not in _POST_STOP)
 
 
 def _name_for_post(
@@ -2127,10 +2333,13 @@ def _name_for_post(
     return title, "participant.post_as_name"
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _surname(name: str) -> str:
     """The family name as printed alone in the text: the capitalised one in "KAMIYA Hiroshi",
     else the last word ("Harland"); Chinese names are written whole ("Wang Yi")."""
-    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    words = [w for w in name.split() if not _INITIAL.fullmatch(w)]
     caps = [w for w in words if len(w) > 2 and w.isupper()]
     if caps:
         return caps[0].capitalize()
@@ -2154,7 +2363,7 @@ def _name_variants(text: str, name: str) -> list[str]:
             cap = w.capitalize()
             if cap in text and re.search(rf"\b{re.escape(cap)}\b", text):
                 out.append(cap)
-    if len(words) >= 2 and not re.fullmatch(r"[A-Z]\.", words[0]):
+    if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
         initial = f"{words[0][0]}. {words[-1]}"
         if initial in text and re.search(rf"(?<!\w){re.escape(initial)}\b", text):
             out.append(initial)

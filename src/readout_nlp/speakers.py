@@ -149,11 +149,23 @@ def title_words(title: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# Patterns compiled once: a module-level `re` call looks its pattern up in `re`'s cache first, a
+# Python-level step that costs about as much as matching a short phrase.
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"\s+")
+_TWO_OR_BOTH = re.compile(r"\b(?:two|both)\b")
+_COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|governments)\b")
+_MINISTERS_WORD = re.compile(r"\b(?:ministers|secretaries)\b")
+_FOREIGN_MINISTERS = re.compile(r"\bforeign ministers\b")
+_THE = re.compile(r"^the\s+")
+_OF_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w’' -]+)$")
+
+
 def initialism(title: str) -> str | None:
     """ "External Affairs Minister" → "EAM"; "High Representative/Vice-President" → "HR/VP"."""
     parts = []
     for part in title.split("/"):
-        letters = "".join(w[0] for w in re.split(r"[\s-]+", part.strip()) if w[:1].isupper())
+        letters = "".join(w[0] for w in _SPACE_OR_HYPHEN.split(part.strip()) if w[:1].isupper())
         if not letters:
             return None
         parts.append(letters)
@@ -163,7 +175,7 @@ def initialism(title: str) -> str | None:
 
 def _name_tokens(name: str) -> list[str]:
     toks = []
-    for w in re.split(r"\s+", name):
+    for w in _SPACES.split(name):
         w = w.strip(".,")
         if not w or w.lower() in _NAME_PARTICLES or len(w) < 2:
             continue
@@ -317,13 +329,13 @@ class Roster:
             return Reference(RefKind.GROUP, rule="ref.group.bare")
         m = _GROUP.match(low)
         if m:
-            count = 2 if re.search(r"\b(?:two|both)\b", low) else 3 if "three" in low else None
+            count = 2 if _TWO_OR_BOTH.search(low) else 3 if "three" in low else None
             ref = Reference(RefKind.GROUP, rule="ref.group", count=count)
-            if re.search(r"\b(?:countries|nations|governments)\b", low):
+            if _COUNTRIES_WORD.search(low):
                 ref.rule = "ref.group.countries"
             # "the two Foreign Ministers" names a subset; "the ministers" means everyone.
-            if re.search(r"\b(?:ministers|secretaries)\b", low) and (
-                count is not None or re.search(r"\bforeign ministers\b", low)
+            if _MINISTERS_WORD.search(low) and (
+                count is not None or _FOREIGN_MINISTERS.search(low)
             ):
                 people = self.people_with_title(title_words(low))
                 if "prime" not in low and count is not None and len(people) > count:
@@ -338,7 +350,7 @@ class Roster:
             return ref
 
         # alias / initialism: "EAM", "the HR/VP"
-        bare = re.sub(r"^the\s+", "", low)
+        bare = _THE.sub("", low)
         # roles: "the Head of State", "the guest", "the host"
         for role, heads in _ROLE_TITLES.items():
             if bare.endswith(role) and heads:
@@ -403,7 +415,7 @@ class Roster:
                 country = c
                 continue
             tw.append(w)
-        mof = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w’' -]+)$", text)
+        mof = _OF_COUNTRY.search(text)
         if mof and gaz.code(mof.group(1)):
             country = gaz.code(mof.group(1))
         twords = title_words(" ".join(tw))
