@@ -340,7 +340,6 @@ def test_analyze_folder_yields_readouts_and_errors_in_order(nlp, tmp_path):
     assert [type(i).__name__ for i in items] == ["BatchError"] + ["Readout"] * len(GOOD)
 
 
-
 def test_an_in_process_run_freezes_the_heap_only_while_it_runs(nlp, tmp_path):
     """The pipeline's objects are kept out of full garbage collections during a run, and the
     caller's process gets its collector back, whole, when the run ends or is abandoned."""

@@ -373,10 +373,10 @@ def _spec_mask(spec: _TokenSpec, array: numpy.ndarray, doclike: Doc | Span) -> n
                 hit = memo[h] = rx.search(strings[h]) is not None
             if hit:
                 hits.append(h)
-        if hits:
-            mask &= numpy.isin(col, numpy.array(hits, dtype="uint64"))
-        else:
+        if not hits:
             mask[:] = False
+            return mask  # (no word passes: the other regexes cannot change that)
+        mask &= numpy.isin(col, numpy.array(hits, dtype="uint64"))
     return mask
 
 

@@ -317,14 +317,14 @@ def _in_process(
 ) -> Iterator[tuple[list[Job], list[Done | None]]]:
     """Batches analysed in this process; the pipeline is loaded only once there is text
     to analyse, so a resumed run with nothing left to do starts instantly."""
-    frozen = False
+    frozen: bool | None = None  # None: not tried yet (tried once, when the pipeline is there)
     try:
         for batch in batches:
             if nlp is None and any(j.text is not None for j in batch):
                 from ..pipeline import load
 
                 nlp = load(model)  # type: ignore[arg-type]
-            if nlp is not None and not frozen:
+            if nlp is not None and frozen is None:
                 # for this run only: the caller's process gets its collector back after it
                 frozen = freeze_loaded()
             yield batch, (analyse_jobs(nlp, batch) if nlp is not None else [None] * len(batch))

@@ -324,15 +324,9 @@ def _compile(tax: Taxonomy, vocab: Vocab) -> _Matchers:
     return ms
 
 
-@lru_cache(maxsize=1024)
-def _stop_words(words: tuple[str, ...]) -> frozenset[str]:
-    """A context condition's words, lower-cased (made once per condition, not per match)."""
-    return frozenset(w.lower() for w in words)
-
-
 def _context_ok(doc, trig: Trigger, start: int, end: int) -> bool:
     if trig.not_followed_by:
-        stop = _stop_words(tuple(trig.not_followed_by))
+        stop = {w.lower() for w in trig.not_followed_by}
         for t in doc[end : min(end + 3, len(doc))]:
             if t.is_punct and t.text not in {"-"}:
                 break
@@ -346,7 +340,7 @@ def _context_ok(doc, trig: Trigger, start: int, end: int) -> bool:
         ):
             return False
     if trig.not_preceded_by:
-        stop = _stop_words(tuple(trig.not_preceded_by))
+        stop = {w.lower() for w in trig.not_preceded_by}
         for t in doc[max(0, start - 2) : start]:
             if t.lower_ in stop or t.lemma_.lower() in stop:
                 return False
